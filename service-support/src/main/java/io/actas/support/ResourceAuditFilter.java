@@ -2,6 +2,7 @@ package io.actas.support;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,7 +30,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * Emits {@code io.actas.resource.created|modified|deleted} on {@code audit.events} for every mutating request to
  * {@code /api/}, after the resource method has returned (so after its transaction committed), with {@code act} and
  * {@code imp.sid} when the caller's token was impersonated. Failed requests are recorded too, with outcome
- * {@code failure}; requests refused before authentication (401) are not resource changes and are skipped.
+ * {@code failure}; requests refused before authentication (401) are not resource changes and are skipped, and so are paths
+ * listed in {@code actas.resource-audit.skip-paths} (prefixes; audit-service lists its ingest API, whose requests already
+ * are audit events).
  */
 @ApplicationScoped
 public class ResourceAuditFilter {
@@ -41,20 +44,24 @@ public class ResourceAuditFilter {
     private final ObjectMapper mapper;
     private final String service;
     private final JsonWebToken token;
+    private final List<String> skipPaths;
 
     public ResourceAuditFilter(@Channel("audit-events") Emitter<String> emitter, ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.application.name") String service, JsonWebToken token) {
+            @ConfigProperty(name = "quarkus.application.name") String service, JsonWebToken token,
+            @ConfigProperty(name = "actas.resource-audit.skip-paths") Optional<List<String>> skipPaths) {
         this.emitter = emitter;
         this.mapper = mapper;
         this.service = service;
         this.token = token;
+        this.skipPaths = skipPaths.orElse(List.of());
     }
 
     @ServerResponseFilter
     public void afterMutation(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!MUTATING.contains(method) || !path.startsWith("/api/") || response.getStatus() == 401) {
+        if (!MUTATING.contains(method) || !path.startsWith("/api/") || response.getStatus() == 401
+                || skipPaths.stream().anyMatch(path::startsWith)) {
             return;
         }
         Caller caller = Caller.of(token);
