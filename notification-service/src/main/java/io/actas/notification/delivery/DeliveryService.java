@@ -1,0 +1,157 @@
+package io.actas.notification.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.actas.notification.NotificationConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Records deliveries and sends them over SMTP: each attempt claims the delivery first (so two workers never send the
+ * same mail), then sends, then records the outcome. Transient failures wait with exponential backoff; permanent failures
+ * and exhausted retries end as {@code failed} and are counted in {@code actas.notifications.failed}. On shutdown no new
+ * send starts and sends in flight are waited for, so that a restart repeats no mail.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    static final String SENT_METRIC = "actas.notifications.sent";
+    public static final String FAILED_METRIC = "actas.notifications.failed";
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+    private final DeliveryRepository repository;
+    private final ReactiveMailer mailer;
+    private final MeterRegistry metrics;
+    private final NotificationConfig config;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
+
+    public DeliveryService(DeliveryRepository repository, ReactiveMailer mailer, MeterRegistry metrics,
+            NotificationConfig config) {
+        this.repository = repository;
+        this.mailer = mailer;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /** Records the mails of an event (each at most once per session, recipient and kind); run inside a transaction. */
+    public Uni<Void> record(String eventId, String sessionId, String kind, String organizationId, String subjectId,
+            List<ComposedMail> mails) {
+        Instant now = Instant.now();
+        return Multi.createFrom().iterable(mails).onItem().transformToUniAndConcatenate(mail -> {
+            Delivery delivery = new Delivery();
+            delivery.eventId = eventId;
+            delivery.sessionId = sessionId;
+            delivery.kind = kind;
+            delivery.organizationId = organizationId;
+            delivery.subjectId = subjectId;
+            delivery.recipient = mail.recipient();
+            delivery.recipientRole = mail.recipientRole();
+            delivery.mailSubject = mail.subject();
+            delivery.htmlBody = mail.htmlBody();
+            delivery.textBody = mail.textBody();
+            return repository.insertIfAbsent(delivery, now);
+        }).collect().asList().replaceWithVoid();
+    }
+
+    /** Sends the event's deliveries that were never tried. */
+    public Uni<Void> sendPendingOf(String eventId) {
+        return Panache.withSession(() -> repository.pendingOfEvent(eventId)).chain(this::attemptAll);
+    }
+
+    /** Sends (or retries) the deliveries that are due. */
+    public Uni<Void> sendDue() {
+        return Panache.withSession(() -> repository.due(Instant.now(), config.batchSize())).chain(this::attemptAll);
+    }
+
+    private Uni<Void> attemptAll(List<Long> ids) {
+        return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(this::attempt).collect().last()
+                .replaceWithVoid();
+    }
+
+    /** One attempt at one delivery, unless another worker holds it, it is not due, or the service is stopping. */
+    Uni<Void> attempt(long id) {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> repository.claim(id, now, now.plus(config.lease())))
+                .chain(claimed -> claimed ? Panache.withSession(() -> repository.findById(id)) : Uni.createFrom().nullItem())
+                .chain(delivery -> delivery == null ? Uni.createFrom().voidItem() : send(delivery));
+    }
+
+    private Uni<Void> send(Delivery delivery) {
+        Mail mail = Mail.withText(delivery.recipient, delivery.mailSubject, delivery.textBody)
+                .setHtml(delivery.htmlBody)
+                .addHeader("X-ActAs-Session-Id", delivery.sessionId)
+                .addHeader("X-ActAs-Notification-Id", String.valueOf(delivery.id));
+        Context context = Vertx.currentContext();
+        inFlight.incrementAndGet();
+        Uni<Void> sending = Uni.createFrom().deferred(() -> mailer.send(mail)).ifNoItem().after(config.sendTimeout()).fail();
+        if (context != null) {
+            // the mail client may answer on another event loop; the database work goes on where it started
+            sending = sending.emitOn(command -> context.runOnContext(ignored -> command.run()));
+        }
+        return sending.onItemOrFailure().transformToUni((sent, failure) -> outcome(delivery.id, failure))
+                .eventually(inFlight::decrementAndGet);
+    }
+
+    private Uni<Void> outcome(long id, Throwable failure) {
+        return Panache.withTransaction(() -> repository.findById(id).invoke(delivery -> {
+            Instant now = Instant.now();
+            delivery.attempts++;
+            delivery.updatedAt = now;
+            if (failure == null) {
+                delivery.status = Delivery.SENT;
+                delivery.sentAt = now;
+                delivery.lastError = null;
+                metrics.counter(SENT_METRIC, "kind", delivery.kind).increment();
+                return;
+            }
+            SmtpFailure smtp = SmtpFailure.of(failure);
+            delivery.lastError = smtp.description();
+            if (smtp.permanent() || delivery.attempts >= config.retry().maxAttempts()) {
+                delivery.status = Delivery.FAILED;
+                String cause = smtp.permanent() ? "permanent" : "retries_exhausted";
+                metrics.counter(FAILED_METRIC, "kind", delivery.kind, "cause", cause).increment();
+                LOG.warnf("Notification %d (%s, session %s) failed after %d attempt(s): %s", delivery.id, delivery.kind,
+                        delivery.sessionId, delivery.attempts, smtp.description());
+            } else {
+                delivery.status = Delivery.RETRYING;
+                delivery.nextAttemptAt = now.plus(config.retry().backoff(delivery.attempts));
+                LOG.infof("Notification %d (session %s) will be retried at %s: %s", delivery.id, delivery.sessionId,
+                        delivery.nextAttemptAt, smtp.description());
+            }
+        })).replaceWithVoid();
+    }
+
+    /** Lets sends in flight finish (and be recorded as sent) before the application stops. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
