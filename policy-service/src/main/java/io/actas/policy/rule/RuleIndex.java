@@ -15,11 +15,12 @@ import java.util.Set;
  */
 public final class RuleIndex {
 
-    public static final RuleIndex EMPTY = build(-1, List.of());
-
     private static final Comparator<Rule> ORDER = Comparator.comparingInt(Rule::priority)
             .thenComparing(Rule::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Rule::id);
+
+    /** No rules, at a revision no database holds: the first decision loads the real index. */
+    public static final RuleIndex EMPTY = build(-1, List.of());
 
     private final long revision;
     private final Rule[] rules;
