@@ -34,6 +34,11 @@ public class WorkGate {
         });
     }
 
+    /** False once the application is stopping. */
+    public boolean open() {
+        return !closed;
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         closed = true;
         long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
