@@ -42,7 +42,7 @@ class DiscoveryTest {
         assertThat(metadata.getIntrospectionEndpointURI()).isEqualTo(URI.create(issuer + "/oauth2/introspect"));
         assertThat(metadata.getRevocationEndpointURI()).isEqualTo(URI.create(issuer + "/oauth2/revoke"));
         assertThat(metadata.getGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE,
-                GrantType.CLIENT_CREDENTIALS, GrantType.REFRESH_TOKEN);
+                GrantType.CLIENT_CREDENTIALS, GrantType.REFRESH_TOKEN, new GrantType("organization_switch"));
         assertThat(metadata.getResponseTypes()).containsExactly(ResponseType.CODE);
         assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
         assertThat(metadata.getTokenEndpointAuthMethods()).containsExactly(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
