@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,6 +43,8 @@ public class OrganizationSwitchGrant implements TokenGrant {
     static final String TOKEN = "token";
     static final String SWITCHING_ORGANIZATION = "switching_organization";
     private static final String INVALID_TOKEN = "The token is invalid, expired or revoked.";
+    /** What an organization id can look like: it goes into org-service's URL path. */
+    private static final Pattern ORGANIZATION_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
 
     private final SwitchSources sources;
     private final OrgClient org;
@@ -69,6 +72,9 @@ public class OrganizationSwitchGrant implements TokenGrant {
         String token = parameters.required(TOKEN);
         // switching_organization (REQUIRED): the organization id to switch into
         String organizationId = parameters.required(SWITCHING_ORGANIZATION);
+        if (!ORGANIZATION_ID.matcher(organizationId).matches()) {
+            throw OAuthException.invalidRequest("switching_organization is not an organization id.");
+        }
         // scope (OPTIONAL) RFC 6749 §3.3: registered for the client, else invalid_scope
         Set<String> requested = RequestedScopes.of(client, parameters.optional("scope"));
         return sources.read(token, client).flatMap(found -> {
