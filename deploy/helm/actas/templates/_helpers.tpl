@@ -145,10 +145,10 @@ Arguments: dict base, override.
 
 {{/* Image pull secrets block. */}}
 {{- define "actas.imagePullSecrets" -}}
-{{- with .Values.image.pullSecrets }}
+{{- with .Values.image.pullSecrets -}}
 imagePullSecrets:
   {{- range . }}
   - name: {{ . }}
   {{- end }}
-{{- end }}
+{{- end -}}
 {{- end -}}

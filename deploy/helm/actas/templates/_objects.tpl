@@ -173,7 +173,9 @@ spec:
       serviceAccountName: {{ include "actas.serviceName" . }}
       {{- end }}
       automountServiceAccountToken: false
-      {{- include "actas.imagePullSecrets" .root | nindent 6 }}
+      {{- with (include "actas.imagePullSecrets" .root) }}
+      {{- . | nindent 6 }}
+      {{- end }}
       {{- with $svc.priorityClassName }}
       priorityClassName: {{ . }}
       {{- end }}

@@ -54,6 +54,15 @@ public class ProblemMapper {
         return respond(new Problem("about:blank", "Bad Request", 400, detail, path(uri), List.of()));
     }
 
+    /**
+     * Quarkus REST ships its own mapper for {@link MismatchedInputException} (a value of the wrong type, e.g. "x" for a
+     * UUID), which answers plain JSON and wins over {@link #unreadableJson} for being closer to the exception type.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         return unauthorized(uri);
@@ -103,9 +112,13 @@ public class ProblemMapper {
     }
 
     private static String field(ConstraintViolation<?> violation) {
-        // "create.request.name" -> "name": drop the method and parameter names a caller never sees
+        // "create.request.name" -> "name": drop the method and parameter names a caller never sees;
+        // "list.status" (a query or path parameter) -> "status"
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
+        if (parts.length == 2) {
+            return parts[1];
+        }
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,11 +33,12 @@ public class ServiceTokens {
     public ServiceTokens(@RestClient TokenEndpointClient tokenEndpoint,
             @ConfigProperty(name = "actas.service-client.id") String clientId,
             @ConfigProperty(name = "actas.service-client.secret") String clientSecret,
-            @ConfigProperty(name = "actas.service-client.scope", defaultValue = "") String scope) {
+            @ConfigProperty(name = "actas.service-client.scope") Optional<String> scope) {
         this.tokenEndpoint = tokenEndpoint;
         this.basicCredentials = "Basic " + Base64.getEncoder()
                 .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        this.scope = scope;
+        // an empty defaultValue counts as missing in SmallRye Config, so the scope is optional instead
+        this.scope = scope.orElse("");
     }
 
     /** The {@code Authorization} header value for a call to another ActAs service. */

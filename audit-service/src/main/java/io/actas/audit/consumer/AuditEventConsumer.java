@@ -37,6 +37,8 @@ import io.smallrye.mutiny.Uni;
 public class AuditEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(AuditEventConsumer.class);
+    /** A write that has not finished by then is treated as failed and retried (the retry is idempotent). */
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ChainService chain;
     private final RejectedRecordRepository rejected;
@@ -50,12 +52,12 @@ public class AuditEventConsumer {
 
     @Incoming("events-in")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return store(records)
+        return store(records).ifNoItem().after(STORE_TIMEOUT).fail()
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(attempts);
     }
 
-    /** One attempt at storing a poll's records; safe to repeat. */
-    Uni<Void> store(ConsumerRecords<String, byte[]> records) {
+    /** One attempt at storing a poll's records; safe to repeat, which is what makes redelivery harmless. */
+    public Uni<Void> store(ConsumerRecords<String, byte[]> records) {
         Instant receivedAt = Instant.now();
         List<NewEvent> events = new ArrayList<>(records.count());
         List<RejectedRecord> rejects = new ArrayList<>();

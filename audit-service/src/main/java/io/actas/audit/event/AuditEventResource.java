@@ -72,7 +72,7 @@ public class AuditEventResource {
 
     @GET
     @Path("/export")
-    @Produces({ "application/x-ndjson", "text/csv" })
+    // no @Produces: the format parameter decides, and RestMulti carries the Content-Type
     @RolesAllowed("audit:read")
     @Operation(summary = "Export audit events", description = "Streams every matching event, oldest first, as NDJSON (one"
             + " event per line, as GET returns them) or CSV (header line first). Same filters as the search; the"

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -21,8 +22,11 @@ public class RoleAssignmentRepository implements PanacheRepositoryBase<RoleAssig
                 .range(offset, offset + limit).list();
     }
 
-    public Uni<List<RoleAssignment>> allForRole(String roleId) {
-        return list("role.id", roleId);
+    /** The ids of the role's holders, without loading assignments into the session. */
+    public Uni<List<String>> holders(String roleId) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select a.userId from RoleAssignment a where a.role.id = :role", String.class)
+                .setParameter("role", roleId).getResultList());
     }
 
     public Uni<RoleAssignment> findAssignment(String roleId, String userId) {

@@ -93,8 +93,8 @@ public class RoleService {
     public Uni<Void> delete(String id) {
         return Panache.withTransaction(() -> existing(id)
                 .call(this::checkDeletable)
-                .chain(role -> assignments.allForRole(id)
-                        .map(held -> held.stream().map(assignment -> removal(role, assignment.userId)).toList())
+                .chain(role -> assignments.holders(id)
+                        .map(holders -> holders.stream().map(userId -> removal(role, userId)).toList())
                         .call(() -> assignments.delete("role.id", id))
                         .call(() -> roles.delete(role))))
                 .invoke(producer::removed)

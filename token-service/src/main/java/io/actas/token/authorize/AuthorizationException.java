@@ -1,0 +1,45 @@
+package io.actas.token.authorize;
+
+/**
+ * An authorization endpoint error. With a {@code redirectUri} it is sent back to the client (RFC 6749 §4.1.2.1); without
+ * one (unknown client, unregistered redirect URI) it is shown to the user and never redirected.
+ */
+public class AuthorizationException extends RuntimeException {
+
+    private final String error;
+    private final String redirectUri;
+    private final String state;
+
+    private AuthorizationException(String error, String description, String redirectUri, String state) {
+        super(description, null, false, false);
+        this.error = error;
+        this.redirectUri = redirectUri;
+        this.state = state;
+    }
+
+    /** Shown on the error page: the client or redirect URI cannot be trusted. */
+    public static AuthorizationException shown(String error, String description) {
+        return new AuthorizationException(error, description, null, null);
+    }
+
+    /** Sent to the client's registered redirect URI. */
+    public static AuthorizationException redirected(String error, String description, String redirectUri, String state) {
+        return new AuthorizationException(error, description, redirectUri, state);
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public String description() {
+        return getMessage();
+    }
+
+    public String redirectUri() {
+        return redirectUri;
+    }
+
+    public String state() {
+        return state;
+    }
+}

@@ -1,0 +1,44 @@
+package io.actas.token.testing;
+
+import static io.restassured.RestAssured.given;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Switches the stubbed org-service and policy-service ({@link StubbedUpstreams}). */
+public final class Stubs {
+
+    private Stubs() {
+    }
+
+    /** Answer normally. */
+    public static void up() {
+        mode("up");
+    }
+
+    /** Answer every call with 503. */
+    public static void down() {
+        mode("down");
+    }
+
+    /** Never answer. */
+    public static void hang() {
+        mode("hang");
+    }
+
+    public static void userStatus(String userId, String status) {
+        given().baseUri(url()).post("/_stub/users/" + userId + "/status/" + status).then().statusCode(204);
+    }
+
+    /** The Authorization header of the last call token-service made. */
+    public static String lastAuthorization() {
+        return given().baseUri(url()).get("/_stub/last-authorization").then().statusCode(200).extract().asString();
+    }
+
+    private static void mode(String mode) {
+        given().baseUri(url()).post("/_stub/mode/" + mode).then().statusCode(204);
+    }
+
+    private static String url() {
+        return ConfigProvider.getConfig().getValue("stub.upstream.url", String.class);
+    }
+}
