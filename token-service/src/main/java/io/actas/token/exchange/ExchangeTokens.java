@@ -40,14 +40,15 @@ public class ExchangeTokens {
     public Uni<Optional<PresentedToken>> actor(String token, String type, Client client) {
         boolean idToken = TokenTypes.ID_TOKEN.equals(type);
         return verifier.active(token, idToken ? Claims.TYPE_ID_TOKEN : Claims.TYPE_ACCESS_TOKEN)
-                .map(claims -> claims.flatMap(ExchangeTokens::read).filter(actor -> idToken
+                .map(claims -> claims.flatMap(found -> read(found, idToken)).filter(actor -> idToken
                         ? actor.audience() != null && actor.audience().contains(client.clientId)
                         : client.clientId.equals(actor.clientId())));
     }
 
     /** A subject's own access token (delegation). */
     public Uni<Optional<PresentedToken>> accessToken(String token) {
-        return verifier.active(token, Claims.TYPE_ACCESS_TOKEN).map(claims -> claims.flatMap(ExchangeTokens::read));
+        return verifier.active(token, Claims.TYPE_ACCESS_TOKEN)
+                .map(claims -> claims.flatMap(found -> read(found, false)));
     }
 
     /**
@@ -57,7 +58,7 @@ public class ExchangeTokens {
     @WithSession
     public Uni<Optional<PresentedToken>> subjectToken(String token, Client client) {
         return verifier.active(token, TokenIssuer.TYPE_SUBJECT_TOKEN).flatMap(claims -> {
-            Optional<PresentedToken> read = claims.flatMap(ExchangeTokens::read)
+            Optional<PresentedToken> read = claims.flatMap(found -> read(found, false))
                     .filter(subject -> subject.mayAct().isPresent())
                     .filter(subject -> subject.audience() != null && subject.audience().contains(client.clientId));
             if (read.isEmpty()) {
@@ -74,9 +75,9 @@ public class ExchangeTokens {
         return issuedTokens.revoke(subjectToken.jti(), Instant.now()).map(updated -> updated == 1);
     }
 
-    private static Optional<PresentedToken> read(JwtClaims claims) {
+    private static Optional<PresentedToken> read(JwtClaims claims, boolean idToken) {
         try {
-            return claims.getSubject() == null ? Optional.empty() : Optional.of(PresentedToken.of(claims));
+            return claims.getSubject() == null ? Optional.empty() : Optional.of(PresentedToken.of(claims, idToken));
         } catch (MalformedClaimException e) {
             return Optional.empty();
         }

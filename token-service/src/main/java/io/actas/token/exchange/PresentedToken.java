@@ -19,15 +19,16 @@ import io.actas.token.oauth.Scopes;
  *
  * @param mayAct RFC 8693 §4.4 {@code may_act.sub}: who may act for this token's subject, when the token says
  * @param sessionId {@code imp.sid} when the token is impersonated
+ * @param idToken an OIDC ID token (no {@code client_id}, no scopes) rather than an access token
  */
 public record PresentedToken(String jti, String subject, String clientId, List<String> audience, String aut,
         Set<String> scopes, Optional<ActChain> act, Optional<String> mayAct, String sessionId, String organizationId,
-        Instant expiresAt) {
+        Instant expiresAt, boolean idToken) {
 
     /** RFC 8693 §4.4. */
     public static final String MAY_ACT = "may_act";
 
-    static PresentedToken of(JwtClaims claims) throws MalformedClaimException {
+    static PresentedToken of(JwtClaims claims, boolean idToken) throws MalformedClaimException {
         Object imp = claims.getClaimValue(Claims.IMP);
         Object mayAct = claims.getClaimValue(MAY_ACT);
         return new PresentedToken(claims.getJwtId(), claims.getSubject(), claims.getClaimValueAsString(Claims.CLIENT_ID),
@@ -37,7 +38,7 @@ public record PresentedToken(String jti, String subject, String clientId, List<S
                         : Optional.empty(),
                 imp instanceof Map<?, ?> map && map.get("sid") instanceof String sid ? sid : null,
                 claims.getClaimValueAsString(Claims.ORG_ID),
-                Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+                Instant.ofEpochSecond(claims.getExpirationTime().getValue()), idToken);
     }
 
     public boolean impersonated() {

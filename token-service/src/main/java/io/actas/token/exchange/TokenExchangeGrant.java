@@ -107,9 +107,6 @@ public class TokenExchangeGrant implements TokenGrant {
 
     private Uni<TokenResponse> direct(Client client, ExchangeRequest request, Set<String> requested,
             PresentedToken actor, Attempt attempt) {
-        if (!actorHoldsImpersonationScope(actor)) {
-            return denials.deny(attempt, ReasonCodes.MISSING_PERMISSION);
-        }
         Optional<ActChain> act = ActChain.nest(actor.subject(), issuer, actor.act());
         if (act.isEmpty()) {
             return denials.deny(attempt, ReasonCodes.CHAINING_FORBIDDEN);
@@ -121,9 +118,6 @@ public class TokenExchangeGrant implements TokenGrant {
 
     private Uni<TokenResponse> subjectToken(Client client, ExchangeRequest request, Set<String> requested,
             PresentedToken actor, Attempt attempt) {
-        if (actor.clientId() != null && !actorHoldsImpersonationScope(actor)) {
-            return denials.deny(attempt, ReasonCodes.MISSING_PERMISSION);
-        }
         return tokens.subjectToken(request.subjectToken(), client).flatMap(found -> {
             if (found.isEmpty()) {
                 return denials.deny(attempt, ReasonCodes.INVALID_SUBJECT_TOKEN, null, invalidToken("subject_token"));
@@ -195,6 +189,10 @@ public class TokenExchangeGrant implements TokenGrant {
             Attempt attempt, ActChain act, Optional<PresentedToken> subjectToken) {
         return decisions.decide(attempt, requested, actor.impersonated())
                 .flatMap(decision -> directory.activeUser(attempt.subjectId()).flatMap(user -> {
+                    // after the policy, so that its guards (chaining above all) are what the denial names
+                    if (!actorHoldsImpersonationScope(actor)) {
+                        return denials.deny(attempt, ReasonCodes.MISSING_PERMISSION);
+                    }
                     if (user.isEmpty()) {
                         return denials.deny(attempt, ReasonCodes.SUBJECT_INACTIVE);
                     }
@@ -227,9 +225,12 @@ public class TokenExchangeGrant implements TokenGrant {
         return client.impersonationEnabled;
     }
 
-    /** Issue 5: the actor's access token carries the {@code impersonation} scope (from the actor's role). */
+    /**
+     * Issue 5: the actor's access token carries the {@code impersonation} scope (from the actor's role). An ID token
+     * (WSO2 sends the actor's) has no scopes: for it the policy's own permission guard decides.
+     */
     private static boolean actorHoldsImpersonationScope(PresentedToken actor) {
-        return actor.scopes().contains(IMPERSONATION_SCOPE);
+        return actor.idToken() || actor.scopes().contains(IMPERSONATION_SCOPE);
     }
 
     /** RFC 8693 §4.4: when the subject token names who may act ({@code may_act.sub}), the actor must be that party. */

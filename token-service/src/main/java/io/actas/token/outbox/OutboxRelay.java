@@ -48,8 +48,7 @@ public class OutboxRelay {
         this.claimSeconds = (int) config.outbox().claim().toSeconds();
     }
 
-    @Scheduled(every = "${actas.impersonation.outbox.relay-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${actas.impersonation.outbox.relay-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return relay().replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay run failed, will retry: %s", failure.getMessage()))

@@ -24,8 +24,7 @@ public class SessionExpiry {
         this.sessions = sessions;
     }
 
-    @Scheduled(every = "${actas.impersonation.session-expiry-interval:30s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${actas.impersonation.session-expiry-interval:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expire() {
         return sessions.expireDue(BATCH)
                 .invoke(count -> {

@@ -24,12 +24,13 @@ public record SessionView(
         List<String> scopes,
         boolean refreshAllowed,
         @Schema(description = "The act claim of the session's tokens (RFC 8693 §4.1)") Act act,
-        @Schema(description = "active, ended or expired", enumeration = { "active", "ended", "expired" }) String status,
+        @Schema(description = "active, ended or expired", enumeration = {
+                "active", "ended", "expired" }) String status,
         Instant startedAt,
         @Schema(description = "Hard expiry; no token of the session outlives it") Instant expiresAt,
         Instant endedAt,
         @Schema(description = "revoked, expired, actor_demoted or subject_disabled") String endReason,
-        @Schema(description = "Who ended it through the API") String endedBy) {
+        @Schema(description = "Who ended it through the API") String endedBy){
 
     static SessionView of(ImpersonationSession session, Act act, Instant now) {
         String status = ImpersonationSession.ACTIVE.equals(session.status) && !now.isBefore(session.expiresAt)
