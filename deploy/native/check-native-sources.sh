@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Checks that every ActAs service still builds for native: runs the Quarkus native build up to the point where it
-# would call native-image (`-Dquarkus.native.sources-only=true` writes target/native-sources/ instead), which
-# exercises the whole build-time analysis (reflection registration, resources, build-time initialisation) without
-# GraalVM/Mandrel or a container runtime.
+# would call native-image (`-Dquarkus.native.sources-only=true` writes target/native-sources/ instead): every
+# Quarkus native build step (reflection and resource registration, runtime-init decisions, the native-image
+# arguments) runs, without GraalVM/Mandrel or a container runtime. It does not run native-image's own analysis, so
+# e.g. a SecureRandom created in a build-time-initialised class is only caught by a real build (native.yml, or
+# /work/shared/tools/native on this machine).
 #
 #   deploy/native/check-native-sources.sh                  # all five services
 #   deploy/native/check-native-sources.sh org-service ...  # some of them

@@ -23,9 +23,15 @@ public class ChainRepository {
     public static final String COLUMNS = "seq, id, type, source, time, actor_id, subject_id, organization_id, client_id,"
             + " session_id, outcome, origin, received_at, event::text AS event, prev_hash, hash";
 
+    /** One statement for the whole batch: each column travels as one array. */
     private static final String INSERT = "INSERT INTO audit_event (seq, id, type, source, time, actor_id, subject_id,"
             + " organization_id, client_id, session_id, outcome, origin, received_at, event, prev_hash, hash)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15, $16)";
+            + " SELECT seq, id, type, source, time, actor_id, subject_id, organization_id, client_id, session_id, outcome,"
+            + " origin, received_at, event::jsonb, prev_hash, hash FROM unnest($1::bigint[], $2::text[], $3::text[],"
+            + " $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],"
+            + " $12::text[], $13::timestamptz[], $14::text[], $15::text[], $16::text[]) AS batch(seq, id, type, source,"
+            + " time, actor_id, subject_id, organization_id, client_id, session_id, outcome, origin, received_at, event,"
+            + " prev_hash, hash)";
 
     public record Head(long seq, String hash) {
     }
@@ -60,13 +66,25 @@ public class ChainRepository {
     }
 
     public Uni<Void> insert(SqlConnection conn, List<StoredEvent> events) {
-        List<Tuple> batch = new ArrayList<>(events.size());
-        for (StoredEvent e : events) {
-            batch.add(Tuple.from(java.util.Arrays.asList(e.seq(), e.id(), e.type(), e.source(), utc(e.time()),
-                    e.actorId(), e.subjectId(), e.organizationId(), e.clientId(), e.sessionId(), e.outcome(), e.origin(),
-                    utc(e.receivedAt()), e.event(), e.prevHash(), e.hash())));
+        int n = events.size();
+        Long[] seq = new Long[n];
+        OffsetDateTime[] time = new OffsetDateTime[n];
+        OffsetDateTime[] receivedAt = new OffsetDateTime[n];
+        String[][] text = new String[13][n];
+        for (int i = 0; i < n; i++) {
+            StoredEvent e = events.get(i);
+            seq[i] = e.seq();
+            time[i] = utc(e.time());
+            receivedAt[i] = utc(e.receivedAt());
+            String[] row = { e.id(), e.type(), e.source(), e.actorId(), e.subjectId(), e.organizationId(), e.clientId(),
+                    e.sessionId(), e.outcome(), e.origin(), e.event(), e.prevHash(), e.hash() };
+            for (int c = 0; c < row.length; c++) {
+                text[c][i] = row[c];
+            }
         }
-        return conn.preparedQuery(INSERT).executeBatch(batch).replaceWithVoid();
+        Tuple params = Tuple.from(List.<Object> of(seq, text[0], text[1], text[2], time, text[3], text[4], text[5],
+                text[6], text[7], text[8], text[9], receivedAt, text[10], text[11], text[12]));
+        return conn.preparedQuery(INSERT).execute(params).replaceWithVoid();
     }
 
     /** Up to {@code limit} rows after {@code afterSeq}, in chain order. */

@@ -98,6 +98,9 @@ public class AuditEventRepository {
                 }
                 where.conditions.add("(" + String.join(" OR ", alternatives) + ")");
             }
+            if (filter.impersonated() != null) {
+                where.conditions.add(filter.impersonated() ? "actor_id IS NOT NULL" : "actor_id IS NULL");
+            }
             if (filter.from() != null) {
                 where.add("time >= $%d", ChainRepository.utc(filter.from()));
             }

@@ -64,10 +64,11 @@ public class AuditEventResource {
             @Parameter(description = "success, failure or denied") @QueryParam("outcome") String outcome,
             @Parameter(description = "Events at or after this time (RFC 3339)", example = "2025-01-27T00:00:00Z") @QueryParam("from") String from,
             @Parameter(description = "Events before this time (RFC 3339)") @QueryParam("to") String to,
+            @Parameter(description = "true: only events with an actor (impersonated); false: only without", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("impersonated") String impersonated,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit) {
         return query.page(new AuditQueryService.Parameters(actor, subject, organization, client, session, types, outcome,
-                from, to), cursor, limit);
+                from, to, impersonated), cursor, limit);
     }
 
     @GET
@@ -89,10 +90,10 @@ public class AuditEventResource {
             @QueryParam("actor") String actor, @QueryParam("subject") String subject,
             @QueryParam("organization") String organization, @QueryParam("client") String client,
             @QueryParam("session") String session, @QueryParam("type") List<String> types,
-            @QueryParam("outcome") String outcome) {
+            @QueryParam("outcome") String outcome, @QueryParam("impersonated") String impersonated) {
         ExportFormat exportFormat = query.format(format);
         Multi<String> lines = query.export(exportFormat, new AuditQueryService.Parameters(actor, subject, organization,
-                client, session, types, outcome, from, to));
+                client, session, types, outcome, from, to, impersonated));
         return RestMulti.fromMultiData(lines)
                 .header("Content-Type", exportFormat.mediaType() + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"audit-events." + exportFormat.extension() + "\"")

@@ -39,7 +39,7 @@ public class AuditQueryService {
 
     /** The raw query parameters, as the resource received them. */
     public record Parameters(String actor, String subject, String organization, String client, String session,
-            List<String> types, String outcome, String from, String to) {
+            List<String> types, String outcome, String from, String to, String impersonated) {
     }
 
     public Uni<AuditEventPage> page(Parameters parameters, String cursor, String limit) {
@@ -93,8 +93,13 @@ public class AuditQueryService {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.badRequest("from must be before to.");
         }
+        String impersonated = blankToNull(p.impersonated());
+        if (impersonated != null && !impersonated.equals("true") && !impersonated.equals("false")) {
+            throw ProblemException.badRequest("impersonated must be true or false.");
+        }
         return new AuditEventFilter(blankToNull(p.actor()), blankToNull(p.subject()), blankToNull(p.organization()),
-                blankToNull(p.client()), blankToNull(p.session()), types, outcome, from, to);
+                blankToNull(p.client()), blankToNull(p.session()), types, outcome, from, to,
+                impersonated == null ? null : Boolean.valueOf(impersonated));
     }
 
     private int limit(String limit) {

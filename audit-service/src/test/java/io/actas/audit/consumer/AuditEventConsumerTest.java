@@ -105,6 +105,9 @@ class AuditEventConsumerTest {
                 ids(Map.of("actor", imp.actor, "outcome", "success")));
         assertEquals(List.of(failed.id(), switched.id(), issued.id()), ids(Map.of("actor", imp.actor,
                 "from", base.plusSeconds(1).toString(), "to", base.plusSeconds(4).toString())), "from inclusive, to exclusive");
+        assertEquals(List.of(failed.id()), ids(Map.of("subject", imp.subject, "type", "io.actas.resource.*",
+                "impersonated", "true")), "what was changed while impersonated");
+        assertEquals(List.of(), ids(Map.of("subject", imp.subject, "impersonated", "false")));
         assertEquals(Set.of(switched.id(), unrelated.id()), Set.copyOf(ids(Map.of("from", base.plusSeconds(2).toString(),
                 "to", base.plusSeconds(3).toString()))), "time range alone");
     }

@@ -156,7 +156,8 @@ class AuditEventIngestTest {
                 .contentType("application/problem+json");
         for (Map<String, String> query : List.of(Map.of("from", "last week"), Map.of("to", "2031-13-01T00:00:00Z"),
                 Map.of("outcome", "maybe"), Map.of("limit", "0"), Map.of("limit", "many"), Map.of("cursor", "%%%"),
-                Map.of("type", "io.actas.*.ended"), Map.of("from", "2031-01-02T00:00:00Z", "to", "2031-01-01T00:00:00Z"))) {
+                Map.of("type", "io.actas.*.ended"), Map.of("impersonated", "maybe"),
+                Map.of("from", "2031-01-02T00:00:00Z", "to", "2031-01-01T00:00:00Z"))) {
             given().header("Authorization", AuditApi.reader()).queryParams(query).get(EVENTS).then().statusCode(400)
                     .contentType("application/problem+json");
         }
