@@ -58,7 +58,7 @@ public class ImpersonationSessionService {
      */
     @WithTransaction
     public Uni<ImpersonationSession> open(SessionStart start) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return sessions.findLive(start.act().actorId(), start.subjectId(), start.clientId(), now).flatMap(live -> {
             if (live != null && live.act.equals(json(start.act().act()))) {
                 return Uni.createFrom().item(live);
@@ -149,7 +149,7 @@ public class ImpersonationSessionService {
         if (!ImpersonationSession.ACTIVE.equals(session.status)) {
             return Uni.createFrom().item(session);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         session.status = status;
         session.endedAt = now.isBefore(session.expiresAt) ? now : session.expiresAt;
         session.endReason = reason;

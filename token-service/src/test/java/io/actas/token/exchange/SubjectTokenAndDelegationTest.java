@@ -70,7 +70,7 @@ class SubjectTokenAndDelegationTest {
         Stubs.up();
         Stubs.resetPolicy();
         server = AuthorizationServer.discover(url);
-        console = TokenExchangeGrantTest.supportConsole().create();
+        console = TestClients.supportConsole().create();
     }
 
     @Test
@@ -198,7 +198,7 @@ class SubjectTokenAndDelegationTest {
     }
 
     private TestClients.Registered service() {
-        return TestClients.confidential().grants("client_credentials", TokenExchangeGrantTest.TOKEN_EXCHANGE)
+        return TestClients.confidential().grants("client_credentials", TestClients.TOKEN_EXCHANGE)
                 .scopes("orgs:read").with("impersonationEnabled", true).create();
     }
 

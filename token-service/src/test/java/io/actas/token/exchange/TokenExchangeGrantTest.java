@@ -41,7 +41,6 @@ import io.vertx.core.json.JsonObject;
 @WithTestResource(StubbedUpstreams.class)
 class TokenExchangeGrantTest {
 
-    static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     static ImpersonationEvents events;
 
     @TestHTTPResource
@@ -66,7 +65,7 @@ class TokenExchangeGrantTest {
         Stubs.up();
         Stubs.resetPolicy();
         server = AuthorizationServer.discover(url);
-        console = supportConsole().create();
+        console = TestClients.supportConsole().create();
         samToken = Logins.of(server, console, "openid impersonation tickets:read").tokens(Directory.SAM).getOIDCTokens()
                 .getAccessToken().getValue();
     }
@@ -75,12 +74,6 @@ class TokenExchangeGrantTest {
     void restore() {
         Stubs.up();
         Stubs.userStatus(Directory.CAROL.id(), "active");
-    }
-
-    static TestClients supportConsole() {
-        return TestClients.confidential().loginFlow().grants(TOKEN_EXCHANGE)
-                .scopes("openid", "profile", "impersonation", "orgs:read", "tickets:read", "tickets:write")
-                .with("impersonationEnabled", true);
     }
 
     @Test
@@ -184,7 +177,7 @@ class TokenExchangeGrantTest {
 
     @Test
     void exchangeThroughClientWithoutImpersonationThenAccessDenied() {
-        TestClients.Registered plain = TestClients.confidential().loginFlow().grants(TOKEN_EXCHANGE)
+        TestClients.Registered plain = TestClients.confidential().loginFlow().grants(TestClients.TOKEN_EXCHANGE)
                 .scopes("openid", "impersonation", "orgs:read").create();
         String samAtPlain = Logins.of(server, plain, "openid impersonation").tokens(Directory.SAM).getOIDCTokens()
                 .getAccessToken().getValue();
