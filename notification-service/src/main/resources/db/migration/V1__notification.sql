@@ -1,6 +1,6 @@
 -- Per-organization notification settings; an organization without a row inherits its nearest ancestor's.
 create table notification_settings (
-    organization_id   varchar(64) primary key,
+    organization_id   varchar(255) primary key,
     enabled           boolean      not null,
     notify_on_end     boolean      not null,
     -- e-mail addresses, one per line (addresses cannot contain line breaks)
@@ -12,7 +12,7 @@ create table notification_settings (
 -- Per-organization templates; locale '' is the organization's template for any locale.
 create table notification_template (
     id              bigint generated always as identity primary key,
-    organization_id varchar(64)  not null,
+    organization_id varchar(255)  not null,
     type            varchar(32)  not null,
     locale          varchar(35)  not null default '',
     subject         text         not null,
@@ -31,10 +31,10 @@ create table inbound_event (
     subject_id        varchar(255) not null,
     actor_id          varchar(255) not null,
     client_id         varchar(255),
-    organization_id   varchar(64),
+    organization_id   varchar(255),
     organization_name varchar(255),
     reason            text,
-    end_reason        varchar(64),
+    end_reason        varchar(255),
     started_at        timestamptz,
     ended_at          timestamptz,
     received_at       timestamptz  not null,
@@ -53,7 +53,7 @@ create table delivery (
     event_id        varchar(255) not null references inbound_event (event_id),
     session_id      varchar(255) not null,
     kind            varchar(32)  not null,
-    organization_id varchar(64),
+    organization_id varchar(255),
     subject_id      varchar(255) not null,
     recipient       varchar(320) not null,
     -- subject | security_contact

@@ -50,8 +50,19 @@ public final class Fixtures {
 
     /** {@code POST /api/v1/organizations/{id}/members} and expects 201. */
     public static JsonPath invite(String organizationId, String userId) {
-        return given().header("Authorization", writer()).contentType(ContentType.JSON).body(Map.of("userId", userId))
-                .post("/api/v1/organizations/{id}/members", organizationId).then().statusCode(201).extract().jsonPath();
+        return created("/api/v1/organizations/" + organizationId + "/members", Map.of("userId", userId));
+    }
+
+    /** POSTs {@code body} with an {@code orgs:write} token, expects 201 and a {@code Location} naming the new id. */
+    private static JsonPath created(String path, Map<String, Object> body) {
+        var response = given().header("Authorization", writer()).contentType(ContentType.JSON).body(body)
+                .post(path).then().statusCode(201).extract();
+        JsonPath json = response.jsonPath();
+        String id = json.getString(json.getString("id") != null ? "id" : "userId");
+        if (!response.header("Location").endsWith("/" + id)) {
+            throw new AssertionError("Location " + response.header("Location") + " does not name " + id);
+        }
+        return json;
     }
 
     /** Builds a {@code POST /api/v1/organizations} body. */
@@ -86,8 +97,7 @@ public final class Fixtures {
 
         /** Creates it with an {@code orgs:write} token and expects 201. */
         public JsonPath create() {
-            return given().header("Authorization", writer()).contentType(ContentType.JSON).body(body)
-                    .post("/api/v1/organizations").then().statusCode(201).extract().jsonPath();
+            return created("/api/v1/organizations", body);
         }
 
         public String createId() {
@@ -138,8 +148,7 @@ public final class Fixtures {
 
         /** Creates it with an {@code orgs:write} token and expects 201. */
         public JsonPath create() {
-            return given().header("Authorization", writer()).contentType(ContentType.JSON).body(body)
-                    .post("/api/v1/users").then().statusCode(201).extract().jsonPath();
+            return created("/api/v1/users", body);
         }
 
         public String createId() {

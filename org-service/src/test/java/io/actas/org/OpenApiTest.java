@@ -27,6 +27,9 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/credentials/verify"))
                 .body("paths.'/api/v1/organizations'.post.responses.'409'.'$ref'",
                         equalTo("#/components/responses/Conflict"))
+                .body("paths.'/api/v1/users/{id}'.patch.responses", hasKey("401"))
+                .body("paths.'/api/v1/credentials/verify'.post.responses.'403'.'$ref'",
+                        equalTo("#/components/responses/Forbidden"))
                 .body("components.responses.BadRequest.content", hasKey("application/problem+json"))
                 .body("components.schemas", hasKey("OrganizationResponse"))
                 .body("components.securitySchemes", hasKey("bearer"));

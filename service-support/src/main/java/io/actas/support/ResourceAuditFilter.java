@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.actas.events.CloudEvent;
 import io.actas.events.EventTypes;
 import io.actas.events.ResourceEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -43,28 +45,37 @@ public class ResourceAuditFilter {
     private final Emitter<String> emitter;
     private final ObjectMapper mapper;
     private final String service;
-    private final JsonWebToken token;
+    private final CurrentIdentityAssociation identity;
     private final List<String> skipPaths;
 
     public ResourceAuditFilter(@Channel("audit-events") Emitter<String> emitter, ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.application.name") String service, JsonWebToken token,
+            @ConfigProperty(name = "quarkus.application.name") String service, CurrentIdentityAssociation identity,
             @ConfigProperty(name = "actas.resource-audit.skip-paths") Optional<List<String>> skipPaths) {
         this.emitter = emitter;
         this.mapper = mapper;
         this.service = service;
-        this.token = token;
+        this.identity = identity;
         this.skipPaths = skipPaths.orElse(List.of());
     }
 
     @ServerResponseFilter
-    public void afterMutation(ContainerRequestContext request, ContainerResponseContext response) {
+    public Uni<Void> afterMutation(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
         String path = request.getUriInfo().getRequestUri().getRawPath();
         if (!MUTATING.contains(method) || !path.startsWith("/api/") || response.getStatus() == 401
                 || skipPaths.stream().anyMatch(path::startsWith)) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        Caller caller = Caller.of(token);
+        // the deferred identity: with lazy authentication the blocking JsonWebToken bean cannot be read on the IO
+        // thread when the resource did not resolve the identity itself (e.g. a POST without a body)
+        return identity.getDeferredIdentity()
+                .map(current -> current.getPrincipal() instanceof JsonWebToken jwt ? Caller.of(jwt) : Caller.ANONYMOUS)
+                .onFailure().recoverWithItem(Caller.ANONYMOUS)
+                .invoke(caller -> audit(response, caller, method, path))
+                .replaceWithVoid();
+    }
+
+    private void audit(ContainerResponseContext response, Caller caller, String method, String path) {
         List<String> segments = List.of(path.substring(1).split("/"));
         String resourceType = segments.size() > 2 ? segments.get(2) : "unknown";
         String resourceId = resourceId(segments, response);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.actas.audit.AuditApi;
 import io.actas.audit.EventFixtures;
 import io.actas.audit.KafkaTestSupport;
+import io.actas.audit.StoredRows;
 import io.actas.events.CloudEvent;
 import io.actas.events.EventTypes;
 import io.actas.events.ReasonCodes;
@@ -169,8 +170,8 @@ class AuditEventConsumerTest {
         awaitStored(marker1.id());
         awaitStored(marker2.id());
 
-        assertEquals(1, count(earlier.id()));
-        assertEquals(1, count(later.id()));
+        assertEquals(1, StoredRows.count(pool, earlier.id()));
+        assertEquals(1, StoredRows.count(pool, later.id()));
         assertEquals(List.of(marker2.id(), marker1.id(), later.id(), earlier.id()), ids(Map.of("actor", imp.actor)),
                 "ordered by event time, not arrival");
     }
@@ -196,8 +197,4 @@ class AuditEventConsumerTest {
                 .stream().findFirst().orElse(null));
     }
 
-    private long count(String id) {
-        return pool.preparedQuery("SELECT count(*) FROM audit_event WHERE id = $1").execute(Tuple.of(id)).await()
-                .atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
-    }
 }

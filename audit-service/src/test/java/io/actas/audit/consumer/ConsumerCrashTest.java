@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import io.actas.audit.AuditApi;
 import io.actas.audit.EventFixtures;
 import io.actas.audit.KafkaTestSupport;
+import io.actas.audit.StoredRows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A consumer that dies after its rows are committed but before its offsets are: Kafka hands the same records to the next
@@ -107,7 +107,7 @@ class ConsumerCrashTest {
         assertEquals(firstDelivery, secondDelivery, "the same records, at the same offsets, were delivered again");
 
         for (String id : ids) {
-            assertEquals(1, count(id), "event " + id + " stored exactly once");
+            assertEquals(1, StoredRows.count(pool, id), "event " + id + " stored exactly once");
         }
         // a third consumer finds nothing left to read: the offsets were committed after the rows
         try (KafkaConsumer<String, byte[]> third = consumer()) {
@@ -147,8 +147,4 @@ class ConsumerCrashTest {
         return new KafkaConsumer<>(props);
     }
 
-    private long count(String id) {
-        return pool.preparedQuery("SELECT count(*) FROM audit_event WHERE id = $1").execute(Tuple.of(id)).await()
-                .atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
-    }
 }

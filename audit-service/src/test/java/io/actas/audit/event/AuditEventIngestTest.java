@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.actas.audit.AuditApi;
 import io.actas.audit.EventFixtures;
 import io.actas.audit.KafkaTestSupport;
+import io.actas.audit.StoredRows;
 import io.actas.events.EventTypes;
 import io.actas.events.Topics;
 import io.actas.support.testing.TestTokens;
@@ -80,7 +81,7 @@ class AuditEventIngestTest {
         var marker = imp.tokenIssued();
         KafkaTestSupport.send(Topics.AUDIT_EVENTS, imp.subject, EventFixtures.json(marker));
         AuditApi.awaitStored(marker.id());
-        assertEquals(1, count(id), "the consumer's copy changed nothing");
+        assertEquals(1, StoredRows.count(pool, id), "the consumer's copy changed nothing");
         assertEquals("api:billing-app", AuditApi.awaitStored(id).getString("origin"));
         assertEquals(0, pool.query("SELECT count(*) FROM audit_publish_queue").execute().await()
                 .atMost(Duration.ofSeconds(5)).iterator().next().getLong(0), "nothing left to publish");
@@ -99,7 +100,7 @@ class AuditEventIngestTest {
         given().header("Authorization", writer()).contentType(ContentType.JSON).body(with(body, "path", "/invoices/43"))
                 .post(EVENTS)
                 .then().statusCode(409).contentType("application/problem+json");
-        assertEquals(1, count(id));
+        assertEquals(1, StoredRows.count(pool, id));
     }
 
     @Test
@@ -163,8 +164,4 @@ class AuditEventIngestTest {
         }
     }
 
-    private long count(String id) {
-        return pool.preparedQuery("SELECT count(*) FROM audit_event WHERE id = $1").execute(Tuple.of(id)).await()
-                .atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
-    }
 }

@@ -14,15 +14,15 @@ import io.smallrye.mutiny.Uni;
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long> {
 
     private static final String INSERT_IF_ABSENT = """
-            insert into delivery (event_id, session_id, kind, organization_id, subject_id, recipient, recipient_role,
-                mail_subject, html_body, text_body, status, attempts, next_attempt_at, created_at, updated_at)
+            insert into Delivery (eventId, sessionId, kind, organizationId, subjectId, recipient, recipientRole,
+                mailSubject, htmlBody, textBody, status, attempts, nextAttemptAt, createdAt, updatedAt)
             values (:eventId, :sessionId, :kind, :organizationId, :subjectId, :recipient, :recipientRole, :mailSubject,
                 :htmlBody, :textBody, 'pending', 0, :now, :now, :now)
             on conflict do nothing""";
 
     /** Records the mail unless the session was already announced to this recipient in this kind; true when new. */
     public Uni<Boolean> insertIfAbsent(Delivery delivery, Instant now) {
-        return getSession().chain(session -> session.createNativeQuery(INSERT_IF_ABSENT)
+        return getSession().chain(session -> session.createMutationQuery(INSERT_IF_ABSENT)
                 .setParameter("eventId", delivery.eventId)
                 .setParameter("sessionId", delivery.sessionId)
                 .setParameter("kind", delivery.kind)

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.actas.notification.CallerContext;
 import io.actas.notification.NotificationConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,8 +19,6 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Records deliveries and sends them over SMTP: each attempt claims the delivery first (so two workers never send the
@@ -101,14 +100,9 @@ public class DeliveryService {
                 .setHtml(delivery.htmlBody)
                 .addHeader("X-ActAs-Session-Id", delivery.sessionId)
                 .addHeader("X-ActAs-Notification-Id", String.valueOf(delivery.id));
-        Context context = Vertx.currentContext();
         inFlight.incrementAndGet();
-        Uni<Void> sending = Uni.createFrom().deferred(() -> mailer.send(mail)).ifNoItem().after(config.sendTimeout()).fail();
-        if (context != null) {
-            // the mail client may answer on another event loop; the database work goes on where it started
-            sending = sending.emitOn(command -> context.runOnContext(ignored -> command.run()));
-        }
-        return sending.onItemOrFailure().transformToUni((sent, failure) -> outcome(delivery.id, failure))
+        return CallerContext.resumeOnCaller(() -> mailer.send(mail).ifNoItem().after(config.sendTimeout()).fail())
+                .onItemOrFailure().transformToUni((sent, failure) -> outcome(delivery.id, failure))
                 .eventually(inFlight::decrementAndGet);
     }
 

@@ -29,6 +29,7 @@ public class ImpersonationEventConsumer {
     private static final Logger LOG = Logger.getLogger(ImpersonationEventConsumer.class);
     private static final Duration FIRST_RETRY_WAIT = Duration.ofMillis(500);
     private static final Duration LONGEST_RETRY_WAIT = Duration.ofSeconds(30);
+    private static final int MAX_ID_LENGTH = 255;
 
     private final InboxService inbox;
     private final ObjectMapper mapper;
@@ -98,12 +99,23 @@ public class ImpersonationEventConsumer {
         required(event.sessionId, "data.sessionId");
         required(event.subjectId, "data.subjectId");
         required(event.actorId, "data.actorId");
+        for (String id : new String[] { event.eventId, event.sessionId, event.subjectId, event.actorId, event.clientId,
+                event.organizationId, event.organizationName, event.endReason }) {
+            if (id != null && id.length() > MAX_ID_LENGTH) {
+                throw new IllegalArgumentException("event with an identifier longer than " + MAX_ID_LENGTH + " characters");
+            }
+        }
+        // PostgreSQL text cannot hold NUL; free text is stored without it
+        event.reason = event.reason == null ? null : event.reason.replace("\0", "");
         return event;
     }
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("event without " + field);
+        }
+        if (value.indexOf(0) >= 0) {
+            throw new IllegalArgumentException("event with a NUL character in " + field);
         }
         return value;
     }

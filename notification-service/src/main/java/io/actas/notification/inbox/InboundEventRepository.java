@@ -12,15 +12,15 @@ import io.smallrye.mutiny.Uni;
 public class InboundEventRepository implements PanacheRepositoryBase<InboundEvent, String> {
 
     private static final String INSERT_IF_ABSENT = """
-            insert into inbound_event (event_id, type, session_id, subject_id, actor_id, client_id, organization_id,
-                organization_name, reason, end_reason, started_at, ended_at, received_at, status, attempts, next_attempt_at)
+            insert into InboundEvent (eventId, type, sessionId, subjectId, actorId, clientId, organizationId,
+                organizationName, reason, endReason, startedAt, endedAt, receivedAt, status, attempts, nextAttemptAt)
             values (:eventId, :type, :sessionId, :subjectId, :actorId, :clientId, :organizationId, :organizationName,
                 :reason, :endReason, :startedAt, :endedAt, :receivedAt, 'pending', 0, :receivedAt)
-            on conflict (event_id) do nothing""";
+            on conflict do nothing""";
 
     /** Records the event unless an event with its id is recorded already; true when it was new. */
     public Uni<Boolean> insertIfAbsent(InboundEvent event) {
-        return getSession().chain(session -> session.createNativeQuery(INSERT_IF_ABSENT)
+        return getSession().chain(session -> session.createMutationQuery(INSERT_IF_ABSENT)
                 .setParameter("eventId", event.eventId)
                 .setParameter("type", event.type)
                 .setParameter("sessionId", event.sessionId)

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.actas.notification.CallerContext;
 import io.actas.notification.NotificationConfig;
 import io.actas.support.ProblemException;
 import io.actas.support.ServiceTokens;
@@ -57,10 +58,11 @@ public class OrgClient {
     }
 
     private <T> Uni<Optional<T>> call(String what, String id, BiFunction<String, String, Uni<T>> request) {
-        return Uni.createFrom().deferred(() -> tokens.authorization().chain(authorization -> request.apply(authorization, id)))
-                .ifNoItem().after(timeout).fail()
-                .onFailure(OrgClient::unauthorized).invoke(tokens::invalidate)
-                .onFailure(failure -> !notFound(failure)).retry().withBackOff(FIRST_RETRY_WAIT).atMost(RETRIES)
+        return CallerContext
+                .resumeOnCaller(() -> tokens.authorization().chain(authorization -> request.apply(authorization, id))
+                        .ifNoItem().after(timeout).fail()
+                        .onFailure(OrgClient::unauthorized).invoke(tokens::invalidate)
+                        .onFailure(failure -> !notFound(failure)).retry().withBackOff(FIRST_RETRY_WAIT).atMost(RETRIES))
                 .map(Optional::ofNullable)
                 .onFailure(OrgClient::notFound).recoverWithItem(Optional.empty())
                 .onFailure().transform(failure -> new OrgServiceUnavailableException(

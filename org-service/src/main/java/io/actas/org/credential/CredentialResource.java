@@ -18,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/credentials")
+// every operation needs a bearer token with the right scope
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 @Tag(name = "Credentials", description = "Password verification for token-service's login page")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,8 +38,6 @@ public class CredentialResource {
     @Operation(summary = "Verify a username and password", description = "Answers in the same time whether or not the user exists. {valid: false} for an unknown user, a wrong password, or a disabled or locked user; consecutive failures lock the user.")
     @APIResponse(responseCode = "200", description = "The verdict", content = @Content(schema = @Schema(implementation = VerifyCredentialsResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Uni<VerifyCredentialsResponse> verify(@Valid @NotNull VerifyCredentialsRequest request) {
         return service.verify(request);
     }

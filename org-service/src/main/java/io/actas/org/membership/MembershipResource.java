@@ -31,6 +31,9 @@ import io.actas.org.common.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/organizations/{id}/members")
+// every operation needs a bearer token with the right scope
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 @Tag(name = "Memberships", description = "Residents of an organization and users invited into it")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,8 +52,6 @@ public class MembershipResource {
     @Operation(summary = "Invite a user of an ancestor organization into this organization")
     @APIResponse(responseCode = "201", description = "Invited", content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<RestResponse<MembershipResponse>> invite(@PathParam("id") String id,
@@ -64,8 +65,6 @@ public class MembershipResource {
     @Operation(summary = "List the members of an organization (residents and invited users)")
     @APIResponse(responseCode = "200", description = "One page, ordered by user id; nextCursor is null on the last page", content = @Content(schema = @Schema(implementation = MembershipPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Page<MembershipResponse>> members(@PathParam("id") String id,
             @Parameter(schema = @Schema(enumeration = { "resident",
@@ -80,8 +79,6 @@ public class MembershipResource {
     @RolesAllowed("orgs:write")
     @Operation(summary = "Remove an invitation")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Void> remove(@PathParam("id") String id, @PathParam("userId") String userId) {

@@ -29,6 +29,9 @@ import io.actas.org.common.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/organizations")
+// every operation needs a bearer token with the right scope
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 @Tag(name = "Organizations", description = "The organization tree")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,8 +48,6 @@ public class OrganizationResource {
     @Operation(summary = "Create an organization under a parent")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OrganizationResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<RestResponse<OrganizationResponse>> create(@Valid @NotNull CreateOrganizationRequest request) {
@@ -59,8 +60,6 @@ public class OrganizationResource {
     @Operation(summary = "List organizations, filtered, one page at a time")
     @APIResponse(responseCode = "200", description = "One page; nextCursor is null on the last page", content = @Content(schema = @Schema(implementation = OrganizationPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Uni<Page<OrganizationResponse>> list(
             @Parameter(description = "only children of this organization") @QueryParam("parentId") String parentId,
             @QueryParam("handle") String handle,
@@ -79,8 +78,6 @@ public class OrganizationResource {
     @RolesAllowed("orgs:read")
     @Operation(summary = "Read an organization, with its ancestors")
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(schema = @Schema(implementation = OrganizationResponse.class)))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<OrganizationResponse> get(@PathParam("id") String id) {
         return service.get(Ids.pathId(id, "Organization"));
@@ -92,8 +89,6 @@ public class OrganizationResource {
     @Operation(summary = "Rename, disable or re-enable an organization")
     @APIResponse(responseCode = "200", description = "The updated organization", content = @Content(schema = @Schema(implementation = OrganizationResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<OrganizationResponse> update(@PathParam("id") String id, @Valid @NotNull UpdateOrganizationRequest request) {
@@ -106,8 +101,6 @@ public class OrganizationResource {
     @Operation(summary = "List the direct children of an organization")
     @APIResponse(responseCode = "200", description = "One page; nextCursor is null on the last page", content = @Content(schema = @Schema(implementation = OrganizationPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Page<OrganizationResponse>> children(@PathParam("id") String id,
             @Parameter(schema = @Schema(enumeration = { "active",

@@ -11,6 +11,7 @@ import io.actas.org.common.Page;
 import io.actas.org.common.PageRequest;
 import io.actas.org.common.UniqueViolation;
 import io.actas.support.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -30,9 +31,8 @@ public class OrganizationService {
                 .map(OrganizationResponse::of);
     }
 
-    @WithTransaction
-    Uni<Organization> insert(CreateOrganizationRequest request) {
-        return require(request.parentId())
+    private Uni<Organization> insert(CreateOrganizationRequest request) {
+        return Panache.withTransaction(() -> require(request.parentId())
                 .call(parent -> organizations.findByHandle(request.handle()).invoke(existing -> {
                     if (existing != null) {
                         throw handleTaken(request.handle());
@@ -49,7 +49,7 @@ public class OrganizationService {
                     organization.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     organization.updatedAt = organization.createdAt;
                     return organizations.persistAndFlush(organization);
-                });
+                }));
     }
 
     @WithSession

@@ -33,6 +33,9 @@ import io.actas.org.membership.MembershipService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/users")
+// every operation needs a bearer token with the right scope
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 @Tag(name = "Users", description = "Users, their resident organization and status")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,8 +56,6 @@ public class UserResource {
     @Operation(summary = "Create a user resident in an organization")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<RestResponse<UserResponse>> create(@Valid @NotNull CreateUserRequest request) {
@@ -67,8 +68,6 @@ public class UserResource {
     @Operation(summary = "List users, filtered, one page at a time")
     @APIResponse(responseCode = "200", description = "One page; nextCursor is null on the last page", content = @Content(schema = @Schema(implementation = UserPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Uni<Page<UserResponse>> list(
             @Parameter(description = "only residents of this organization") @QueryParam("organizationId") String organizationId,
             @Parameter(description = "exact, case-insensitive") @QueryParam("username") String username,
@@ -88,8 +87,6 @@ public class UserResource {
     @RolesAllowed("orgs:read")
     @Operation(summary = "Read a user")
     @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<UserResponse> get(@PathParam("id") String id) {
         return service.get(Ids.pathId(id, USER));
@@ -101,8 +98,6 @@ public class UserResource {
     @Operation(summary = "Change a user's e-mail, display name, password or status (disable, lock, unlock)")
     @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<UserResponse> update(@PathParam("id") String id, @Valid @NotNull UpdateUserRequest request) {
         return service.update(Ids.pathId(id, USER), request);
@@ -113,8 +108,6 @@ public class UserResource {
     @RolesAllowed("orgs:read")
     @Operation(summary = "List a user's memberships: the resident one and invitations")
     @APIResponse(responseCode = "200", description = "Every membership, oldest first", content = @Content(schema = @Schema(implementation = MembershipResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<List<MembershipResponse>> memberships(@PathParam("id") String id) {
         return memberships.ofUser(Ids.pathId(id, USER));

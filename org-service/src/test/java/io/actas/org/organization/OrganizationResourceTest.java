@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
@@ -88,6 +90,24 @@ class OrganizationResourceTest {
                 .body("status", equalTo(409))
                 .body("detail", containsString(handle));
         assertThat(new Rows(dataSource).count("select count(*) from organizations where handle = ?", handle), equalTo(1L));
+    }
+
+    @Test
+    void createSameHandleConcurrentlyThenOneCreatedAndTheOthersConflict() throws Exception {
+        Map<String, Object> body = organization().under(rootId()).body();
+        String token = writer();
+        List<CompletableFuture<Integer>> requests = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            requests.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", token)
+                    .contentType(ContentType.JSON).body(body).post("/api/v1/organizations").statusCode()));
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Integer> request : requests) {
+            statuses.add(request.get());
+        }
+
+        assertThat(statuses, containsInAnyOrder(201, 409, 409, 409));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static io.actas.org.Fixtures.writer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,9 +19,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
@@ -84,6 +87,26 @@ class UserResourceTest {
                 .body(user().in(organization().under(root).createId()).username(username.toUpperCase()).body())
                 .post("/api/v1/users")
                 .then().statusCode(409).contentType(PROBLEM).body("detail", containsString(username));
+    }
+
+    @Test
+    void createSameUsernameConcurrentlyThenOneCreatedAndTheOthersConflict() throws Exception {
+        Map<String, Object> body = user().in(rootId()).body();
+        String token = writer();
+        List<CompletableFuture<Integer>> requests = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            requests.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", token)
+                    .contentType(ContentType.JSON).body(body).post("/api/v1/users").statusCode()));
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Integer> request : requests) {
+            statuses.add(request.get());
+        }
+
+        assertThat(statuses, containsInAnyOrder(201, 409, 409, 409));
+        assertThat(new Rows(dataSource).count("select count(*) from users where username = ?", body.get("username")),
+                equalTo(1L));
     }
 
     @Test

@@ -85,7 +85,7 @@ class DecisionResourceTest {
 
     @Test
     void supportAgentImpersonatesCustomerWithTicketReasonThenAllowedForFifteenMinutesWithoutRefresh() {
-        decide(new DecisionRequest(agent, customer, CONSOLE, orgA, List.of(), "TICKET-4711", false, false))
+        decide(inOrgA(agent, customer, CONSOLE, "TICKET-4711"))
                 .statusCode(200)
                 .body("decision", equalTo("allow"))
                 .body("reasonCode", equalTo("allowed"))
@@ -100,7 +100,7 @@ class DecisionResourceTest {
 
     @Test
     void supportAgentWithoutReasonThenReasonRequired() {
-        decide(new DecisionRequest(agent, customer, CONSOLE, orgA, List.of(), null, false, false)).statusCode(200)
+        decide(inOrgA(agent, customer, CONSOLE, null)).statusCode(200)
                 .body("decision", equalTo("deny")).body("reasonCode", equalTo("reason_required"))
                 .body("reasonRequired", equalTo(true)).body("ruleId", equalTo(supportRule))
                 .body("grantedScopes", hasSize(0));
@@ -108,39 +108,39 @@ class DecisionResourceTest {
 
     @Test
     void supportAgentThroughAnotherClientThenClientNotAllowed() {
-        decide(new DecisionRequest(agent, customer, TEST_CLIENT, orgA, List.of(), "T-1", false, false))
+        decide(inOrgA(agent, customer, TEST_CLIENT, "T-1"))
                 .body("decision", equalTo("deny")).body("reasonCode", equalTo("client_not_allowed"));
     }
 
     @Test
     void supportAgentImpersonatesAdministratorThenPrivilegeCeiling() {
-        decide(new DecisionRequest(agent, admin, CONSOLE, orgA, List.of(), "T-1", false, false))
+        decide(inOrgA(agent, admin, CONSOLE, "T-1"))
                 .body("decision", equalTo("deny")).body("reasonCode", equalTo("privilege_ceiling"));
     }
 
     @Test
     void seniorAgentImpersonatesAdministratorThenExcludedByTheRule() {
-        decide(new DecisionRequest(seniorAgent, admin, CONSOLE, orgA, List.of(), "T-1", false, false))
+        decide(inOrgA(seniorAgent, admin, CONSOLE, "T-1"))
                 .body("decision", equalTo("deny")).body("reasonCode", equalTo("no_matching_rule"))
                 .body("ruleId", nullValue());
     }
 
     @Test
     void supportAgentImpersonatesUserOfAnotherOrganizationThenOrganizationMismatch() {
-        decide(new DecisionRequest(agent, customerOfB, CONSOLE, orgA, List.of(), "T-1", false, false))
+        decide(inOrgA(agent, customerOfB, CONSOLE, "T-1"))
                 .body("decision", equalTo("deny")).body("reasonCode", equalTo("organization_mismatch"));
     }
 
     @Test
     void impersonatorWithoutTheAgentRoleThenNoMatchingRule() {
         String plainUser = Directory.user("plain.user", orgA);
-        decide(new DecisionRequest(newcomer, plainUser, CONSOLE, orgA, List.of(), "T-1", false, false))
+        decide(inOrgA(newcomer, plainUser, CONSOLE, "T-1"))
                 .body("decision", equalTo("deny")).body("reasonCode", equalTo("no_matching_rule"));
     }
 
     @Test
     void customerWithoutImpersonatorRoleThenMissingPermission() {
-        decide(new DecisionRequest(customer, agent, CONSOLE, orgA, List.of(), "T-1", false, false))
+        decide(inOrgA(customer, agent, CONSOLE, "T-1"))
                 .body("decision", equalTo("deny")).body("reasonCode", equalTo("missing_permission"));
     }
 
@@ -152,7 +152,7 @@ class DecisionResourceTest {
 
     @Test
     void selfImpersonationThenDenied() {
-        decide(new DecisionRequest(agent, agent, CONSOLE, orgA, List.of(), "T-1", false, false))
+        decide(inOrgA(agent, agent, CONSOLE, "T-1"))
                 .body("decision", equalTo("deny")).body("reasonCode", equalTo("self_impersonation"));
     }
 
@@ -199,12 +199,12 @@ class DecisionResourceTest {
     void denyRuleTakesEffectAtOnceAndOverridesTheAllowUntilDeleted() {
         String deny = Api.policy(RuleBuilder.deny("Jane is off limits").priority(500).subjectUsers(customer));
 
-        decide(new DecisionRequest(agent, customer, CONSOLE, orgA, List.of(), "T-1", false, false))
+        decide(inOrgA(agent, customer, CONSOLE, "T-1"))
                 .body("decision", equalTo("deny")).body("reasonCode", equalTo("denied_by_rule"))
                 .body("ruleId", equalTo(deny));
 
         Api.operator().delete("/api/v1/impersonation-policies/" + deny).then().statusCode(204);
-        decide(new DecisionRequest(agent, customer, CONSOLE, orgA, List.of(), "T-1", false, false))
+        decide(inOrgA(agent, customer, CONSOLE, "T-1"))
                 .body("decision", equalTo("allow"));
     }
 
@@ -213,7 +213,7 @@ class DecisionResourceTest {
         String otherClientRule = Api.policy(RuleBuilder.allow("Agents on the test client").priority(1)
                 .actorUsers(agent).clients(TEST_CLIENT));
 
-        explain(new DecisionRequest(agent, customer, CONSOLE, orgA, List.of(), "T-1", false, false)).statusCode(200)
+        explain(inOrgA(agent, customer, CONSOLE, "T-1")).statusCode(200)
                 .body("decision", equalTo("allow"))
                 .body("ruleId", equalTo(supportRule))
                 .body("explanation.findAll { it.kind == 'guard' }.id", contains("self_impersonation", "actor_inactive",
@@ -226,7 +226,7 @@ class DecisionResourceTest {
                 .body("explanation.find { it.id == '" + otherClientRule + "' }.details",
                         contains("client support-console is not among [test-client]"));
 
-        explain(new DecisionRequest(agent, admin, CONSOLE, orgA, List.of(), "T-1", false, false))
+        explain(inOrgA(agent, admin, CONSOLE, "T-1"))
                 .body("reasonCode", equalTo("privilege_ceiling"))
                 .body("explanation[-1].id", equalTo("privilege_ceiling"))
                 .body("explanation[-1].outcome", equalTo("failed"))
@@ -239,7 +239,7 @@ class DecisionResourceTest {
         int before = Directory.lookups();
         Directory.mode("down");
         try {
-            decide(new DecisionRequest(agent, customer, CONSOLE, orgA, List.of(), "T-1", false, false))
+            decide(inOrgA(agent, customer, CONSOLE, "T-1"))
                     .statusCode(503).contentType("application/problem+json")
                     .body("status", equalTo(503));
         } finally {
@@ -254,7 +254,7 @@ class DecisionResourceTest {
     void orgServiceTooSlowThenServiceUnavailable() {
         Directory.mode("slow");
         try {
-            decide(new DecisionRequest(agent, customer, CONSOLE, orgA, List.of(), "T-1", false, false))
+            decide(inOrgA(agent, customer, CONSOLE, "T-1"))
                     .statusCode(503).contentType("application/problem+json");
         } finally {
             Directory.mode("up");
@@ -280,9 +280,14 @@ class DecisionResourceTest {
         String caller = "token-service-" + UUID.randomUUID();
         given().header("Authorization", TestTokens.token().subject(caller).scopes("policies:read").bearer())
                 .contentType("application/json")
-                .body(Api.json(new DecisionRequest(agent, customer, CONSOLE, orgA, List.of(), "T-1", false, false)))
+                .body(Api.json(inOrgA(agent, customer, CONSOLE, "T-1")))
                 .post("/api/v1/decisions/impersonation").then().statusCode(200).body("decision", equalTo("allow"));
         assertEquals(List.of(), Events.within(Topics.AUDIT_EVENTS, caller, Duration.ofSeconds(3)));
+    }
+
+    /** Asks about an impersonation in org A, requesting no particular scopes, with an actor token not impersonated. */
+    private DecisionRequest inOrgA(String actor, String subject, String client, String reason) {
+        return new DecisionRequest(actor, subject, client, orgA, List.of(), reason, false, false);
     }
 
     private static org.hamcrest.Matcher<Iterable<? extends Object>> everyItemIs(String value) {

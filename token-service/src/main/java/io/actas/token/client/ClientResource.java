@@ -105,6 +105,7 @@ public class ClientResource {
 
     @POST
     @Path("/{clientId}/secret")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed("clients:write")
     @Operation(summary = "Rotate a confidential client's secret", description = "The old secret stops working at once.")
     @APIResponse(responseCode = "200", description = "The new secret, shown once")

@@ -47,15 +47,16 @@ public class SecretHasher {
 
     /** The bcrypt hash of a secret, computed on a worker thread. */
     public Uni<String> hash(String secret) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.bcryptHash(secret, cost)));
+        return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.bcryptHash(secret, cost)), false);
     }
 
     /** Whether the secret matches the hash (a {@code null} hash never matches, in the same time). */
     public Uni<Boolean> matches(String secret, String hash) {
+        // unordered: concurrent checks run side by side on the worker pool
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
             boolean matches = verify(secret, hash == null ? decoyHash : hash);
             return hash != null && matches;
-        }));
+        }), false);
     }
 
     private static boolean verify(String secret, String hash) {
