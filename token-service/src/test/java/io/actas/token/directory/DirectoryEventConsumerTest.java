@@ -4,7 +4,6 @@ import static io.actas.token.testing.ImpersonationEvents.where;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.nimbusds.jwt.SignedJWT;
-
 import io.actas.events.CloudEvent;
 import io.actas.events.EventTypes;
 import io.actas.events.RoleAssignmentRemoved;
@@ -27,13 +24,10 @@ import io.actas.support.testing.TestTokens;
 import io.actas.token.testing.AuthorizationServer;
 import io.actas.token.testing.Directory;
 import io.actas.token.testing.Exchanges;
-import io.actas.token.testing.ImpersonationEvents;
-import io.actas.token.testing.Logins;
+import io.actas.token.testing.ImpersonationTestSupport;
 import io.actas.token.testing.StubbedUpstreams;
-import io.actas.token.testing.Stubs;
 import io.actas.token.testing.TestClients;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.core.json.Json;
@@ -41,38 +35,27 @@ import io.vertx.core.json.Json;
 /** {@code directory.events} from policy-service and org-service end the live sessions they concern, once per event id. */
 @QuarkusTest
 @WithTestResource(StubbedUpstreams.class)
-class DirectoryEventConsumerTest {
+class DirectoryEventConsumerTest extends ImpersonationTestSupport {
 
-    static ImpersonationEvents events;
     static KafkaCompanion kafka;
 
-    @TestHTTPResource
-    URL url;
-
-    AuthorizationServer server;
     TestClients.Registered console;
     String samToken;
 
     @BeforeAll
     static void connect() {
-        events = ImpersonationEvents.read();
         kafka = new KafkaCompanion("127.0.0.1:9092");
     }
 
     @AfterAll
     static void disconnect() {
-        events.close();
         kafka.close();
     }
 
     @BeforeEach
     void setUp() {
-        Stubs.up();
-        Stubs.resetPolicy();
-        server = AuthorizationServer.discover(url);
         console = TestClients.supportConsole().create();
-        samToken = Logins.of(server, console, "openid impersonation orgs:read").tokens(Directory.SAM).getOIDCTokens()
-                .getAccessToken().getValue();
+        samToken = accessToken(console, Directory.SAM, "openid impersonation orgs:read");
     }
 
     @Test
@@ -128,7 +111,4 @@ class DirectoryEventConsumerTest {
                 .scope("orgs:read").send()).getOIDCTokens().getAccessToken().getValue();
     }
 
-    private static String sid(String token) throws Exception {
-        return (String) SignedJWT.parse(token).getJWTClaimsSet().getJSONObjectClaim("imp").get("sid");
-    }
 }

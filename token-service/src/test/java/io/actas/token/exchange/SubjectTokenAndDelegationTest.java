@@ -5,13 +5,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,46 +27,26 @@ import io.actas.token.testing.AuthorizationServer;
 import io.actas.token.testing.BrowserLogin;
 import io.actas.token.testing.Directory;
 import io.actas.token.testing.Exchanges;
-import io.actas.token.testing.ImpersonationEvents;
+import io.actas.token.testing.ImpersonationTestSupport;
 import io.actas.token.testing.Logins;
 import io.actas.token.testing.StubbedUpstreams;
-import io.actas.token.testing.Stubs;
 import io.actas.token.testing.TestClients;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The WSO2 flow (subject token from the authorization endpoint, then exchange) and RFC 8693 delegation. */
 @QuarkusTest
 @WithTestResource(StubbedUpstreams.class)
-class SubjectTokenAndDelegationTest {
+class SubjectTokenAndDelegationTest extends ImpersonationTestSupport {
 
     static final String JWT = "urn:ietf:params:oauth:token-type:jwt";
     static final String ID_TOKEN = "urn:ietf:params:oauth:token-type:id_token";
     static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
-    static ImpersonationEvents events;
 
-    @TestHTTPResource
-    URL url;
-
-    AuthorizationServer server;
     TestClients.Registered console;
-
-    @BeforeAll
-    static void readEvents() {
-        events = ImpersonationEvents.read();
-    }
-
-    @AfterAll
-    static void stopReading() {
-        events.close();
-    }
 
     @BeforeEach
     void setUp() {
-        Stubs.up();
-        Stubs.resetPolicy();
-        server = AuthorizationServer.discover(url);
         console = TestClients.supportConsole().create();
     }
 
@@ -165,8 +142,7 @@ class SubjectTokenAndDelegationTest {
     void delegatingAnImpersonatedTokenNestsActStaysInTheSessionAndIsCappedInDepth() throws Exception {
         TestClients.Registered service = service();
         String actorToken = serviceToken(service);
-        String samToken = Logins.of(server, console, "openid impersonation orgs:read").tokens(Directory.SAM)
-                .getOIDCTokens().getAccessToken().getValue();
+        String samToken = accessToken(console, Directory.SAM, "openid impersonation orgs:read");
         String carolAsSam = AuthorizationServer.tokens(Exchanges.as(server, console).subjectUser(Directory.CAROL.id())
                 .actorAccessToken(samToken).scope("orgs:read").send()).getOIDCTokens().getAccessToken().getValue();
         String sid = (String) SignedJWT.parse(carolAsSam).getJWTClaimsSet().getJSONObjectClaim("imp").get("sid");

@@ -4,14 +4,11 @@ import static io.actas.token.testing.ImpersonationEvents.of;
 import static io.actas.token.testing.ImpersonationEvents.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,48 +23,27 @@ import io.actas.events.ReasonCodes;
 import io.actas.token.testing.AuthorizationServer;
 import io.actas.token.testing.Directory;
 import io.actas.token.testing.Exchanges;
-import io.actas.token.testing.ImpersonationEvents;
+import io.actas.token.testing.ImpersonationTestSupport;
 import io.actas.token.testing.Logins;
 import io.actas.token.testing.StubbedUpstreams;
 import io.actas.token.testing.Stubs;
 import io.actas.token.testing.TestClients;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 
 /** Direct mode (subject = a user id) and the denials of DESIGN §4, through Nimbus, read back from Kafka. */
 @QuarkusTest
 @WithTestResource(StubbedUpstreams.class)
-class TokenExchangeGrantTest {
+class TokenExchangeGrantTest extends ImpersonationTestSupport {
 
-    static ImpersonationEvents events;
-
-    @TestHTTPResource
-    URL url;
-
-    AuthorizationServer server;
     TestClients.Registered console;
     String samToken;
 
-    @BeforeAll
-    static void readEvents() {
-        events = ImpersonationEvents.read();
-    }
-
-    @AfterAll
-    static void stopReading() {
-        events.close();
-    }
-
     @BeforeEach
     void setUp() {
-        Stubs.up();
-        Stubs.resetPolicy();
-        server = AuthorizationServer.discover(url);
         console = TestClients.supportConsole().create();
-        samToken = Logins.of(server, console, "openid impersonation tickets:read").tokens(Directory.SAM).getOIDCTokens()
-                .getAccessToken().getValue();
+        samToken = accessToken(console, Directory.SAM, "openid impersonation tickets:read");
     }
 
     @AfterEach
@@ -254,7 +230,6 @@ class TokenExchangeGrantTest {
     }
 
     private static String sid(HTTPResponse response) throws Exception {
-        String token = AuthorizationServer.tokens(response).getOIDCTokens().getAccessToken().getValue();
-        return (String) com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getJSONObjectClaim("imp").get("sid");
+        return sid(AuthorizationServer.tokens(response).getOIDCTokens().getAccessToken().getValue());
     }
 }

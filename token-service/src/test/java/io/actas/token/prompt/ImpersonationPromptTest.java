@@ -4,12 +4,9 @@ import static io.actas.token.testing.ImpersonationEvents.where;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +21,12 @@ import io.actas.support.testing.TestTokens;
 import io.actas.token.testing.AuthorizationServer;
 import io.actas.token.testing.Directory;
 import io.actas.token.testing.Exchanges;
-import io.actas.token.testing.ImpersonationEvents;
+import io.actas.token.testing.ImpersonationTestSupport;
 import io.actas.token.testing.Logins;
 import io.actas.token.testing.StubbedUpstreams;
 import io.actas.token.testing.Stubs;
 import io.actas.token.testing.TestClients;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -40,31 +36,12 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @WithTestResource(StubbedUpstreams.class)
-class ImpersonationPromptTest {
+class ImpersonationPromptTest extends ImpersonationTestSupport {
 
-    static ImpersonationEvents events;
-
-    @TestHTTPResource
-    URL url;
-
-    AuthorizationServer server;
     TestClients.Registered app;
-
-    @BeforeAll
-    static void readEvents() {
-        events = ImpersonationEvents.read();
-    }
-
-    @AfterAll
-    static void stopReading() {
-        events.close();
-    }
 
     @BeforeEach
     void setUp() {
-        Stubs.up();
-        Stubs.resetPolicy();
-        server = AuthorizationServer.discover(url);
         app = TestClients.confidential().loginFlow().scopes("openid", "profile", "orgs:read", "tickets:read")
                 .with("impersonationEnabled", true).with("impersonationPrompt", true).create();
     }

@@ -5,17 +5,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -25,47 +21,27 @@ import io.actas.support.testing.TestTokens;
 import io.actas.token.testing.AuthorizationServer;
 import io.actas.token.testing.Directory;
 import io.actas.token.testing.Exchanges;
-import io.actas.token.testing.ImpersonationEvents;
+import io.actas.token.testing.ImpersonationTestSupport;
 import io.actas.token.testing.Logins;
 import io.actas.token.testing.StubbedUpstreams;
 import io.actas.token.testing.Stubs;
 import io.actas.token.testing.TestClients;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(StubbedUpstreams.class)
-class ImpersonationSessionResourceTest {
+class ImpersonationSessionResourceTest extends ImpersonationTestSupport {
 
     static final String SESSIONS = "/api/v1/impersonation-sessions";
-    static ImpersonationEvents events;
 
-    @TestHTTPResource
-    URL url;
-
-    AuthorizationServer server;
     TestClients.Registered console;
     String samToken;
 
-    @BeforeAll
-    static void readEvents() {
-        events = ImpersonationEvents.read();
-    }
-
-    @AfterAll
-    static void stopReading() {
-        events.close();
-    }
-
     @BeforeEach
     void setUp() {
-        Stubs.up();
-        Stubs.resetPolicy();
-        server = AuthorizationServer.discover(url);
         console = TestClients.supportConsole().grants("refresh_token").create();
-        samToken = Logins.of(server, console, "openid impersonation orgs:read").tokens(Directory.SAM).getOIDCTokens()
-                .getAccessToken().getValue();
+        samToken = accessToken(console, Directory.SAM, "openid impersonation orgs:read");
     }
 
     @Test
@@ -182,7 +158,4 @@ class ImpersonationSessionResourceTest {
         return sid(AuthorizationServer.tokens(response).getOIDCTokens().getAccessToken().getValue());
     }
 
-    private static String sid(String token) throws Exception {
-        return (String) SignedJWT.parse(token).getJWTClaimsSet().getJSONObjectClaim("imp").get("sid");
-    }
 }
