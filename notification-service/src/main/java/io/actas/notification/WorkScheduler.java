@@ -16,14 +16,19 @@ public class WorkScheduler {
 
     private final InboxService inbox;
     private final DeliveryService deliveries;
+    private final WorkGate gate;
 
-    public WorkScheduler(InboxService inbox, DeliveryService deliveries) {
+    public WorkScheduler(InboxService inbox, DeliveryService deliveries, WorkGate gate) {
         this.inbox = inbox;
         this.deliveries = deliveries;
+        this.gate = gate;
     }
 
     @Scheduled(every = "${actas.notification.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
+        if (!gate.open()) {
+            return Uni.createFrom().voidItem();
+        }
         return inbox.processDue().chain(deliveries::sendDue);
     }
 }

@@ -1,30 +1,27 @@
 package io.actas.notification.delivery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.actas.notification.CallerContext;
 import io.actas.notification.NotificationConfig;
+import io.actas.notification.WorkGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Records deliveries and sends them over SMTP: each attempt claims the delivery first (so two workers never send the
  * same mail), then sends, then records the outcome. Transient failures wait with exponential backoff; permanent failures
- * and exhausted retries end as {@code failed} and are counted in {@code actas.notifications.failed}. On shutdown no new
- * send starts and sends in flight are waited for, so that a restart repeats no mail.
+ * and exhausted retries end as {@code failed} and are counted in {@code actas.notifications.failed}. Sends run through
+ * the {@link WorkGate}, so that a restart repeats no mail.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -32,17 +29,16 @@ public class DeliveryService {
     static final String SENT_METRIC = "actas.notifications.sent";
     public static final String FAILED_METRIC = "actas.notifications.failed";
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final DeliveryRepository repository;
     private final ReactiveMailer mailer;
     private final MeterRegistry metrics;
     private final NotificationConfig config;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean stopping;
+    private final WorkGate gate;
 
     public DeliveryService(DeliveryRepository repository, ReactiveMailer mailer, MeterRegistry metrics,
-            NotificationConfig config) {
+            NotificationConfig config, WorkGate gate) {
+        this.gate = gate;
         this.repository = repository;
         this.mailer = mailer;
         this.metrics = metrics;
@@ -86,13 +82,13 @@ public class DeliveryService {
 
     /** One attempt at one delivery, unless another worker holds it, it is not due, or the service is stopping. */
     Uni<Void> attempt(long id) {
-        if (stopping) {
-            return Uni.createFrom().voidItem();
-        }
-        Instant now = Instant.now();
-        return Panache.withTransaction(() -> repository.claim(id, now, now.plus(config.lease())))
-                .chain(claimed -> claimed ? Panache.withSession(() -> repository.findById(id)) : Uni.createFrom().nullItem())
-                .chain(delivery -> delivery == null ? Uni.createFrom().voidItem() : send(delivery));
+        return gate.run(() -> {
+            Instant now = Instant.now();
+            return Panache.withTransaction(() -> repository.claim(id, now, now.plus(config.lease())))
+                    .chain(claimed -> claimed ? Panache.withSession(() -> repository.findById(id))
+                            : Uni.createFrom().nullItem())
+                    .chain(delivery -> delivery == null ? Uni.createFrom().voidItem() : send(delivery));
+        });
     }
 
     private Uni<Void> send(Delivery delivery) {
@@ -100,10 +96,8 @@ public class DeliveryService {
                 .setHtml(delivery.htmlBody)
                 .addHeader("X-ActAs-Session-Id", delivery.sessionId)
                 .addHeader("X-ActAs-Notification-Id", String.valueOf(delivery.id));
-        inFlight.incrementAndGet();
         return CallerContext.resumeOnCaller(() -> mailer.send(mail).ifNoItem().after(config.sendTimeout()).fail())
-                .onItemOrFailure().transformToUni((sent, failure) -> outcome(delivery.id, failure))
-                .eventually(inFlight::decrementAndGet);
+                .onItemOrFailure().transformToUni((sent, failure) -> outcome(delivery.id, failure));
     }
 
     private Uni<Void> outcome(long id, Throwable failure) {
@@ -133,19 +127,5 @@ public class DeliveryService {
                         delivery.nextAttemptAt, smtp.description());
             }
         })).replaceWithVoid();
-    }
-
-    /** Lets sends in flight finish (and be recorded as sent) before the application stops. */
-    void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
-        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.actas.notification.NotificationConfig;
+import io.actas.notification.WorkGate;
 import io.actas.notification.delivery.DeliveryService;
 import io.actas.notification.org.OrgServiceUnavailableException;
 import io.actas.notification.template.TemplateType;
@@ -35,9 +36,11 @@ public class InboxService {
     private final EventBus bus;
     private final MeterRegistry metrics;
     private final NotificationConfig config;
+    private final WorkGate gate;
 
     public InboxService(InboundEventRepository repository, NotificationComposer composer, DeliveryService deliveries,
-            EventBus bus, MeterRegistry metrics, NotificationConfig config) {
+            EventBus bus, MeterRegistry metrics, NotificationConfig config, WorkGate gate) {
+        this.gate = gate;
         this.repository = repository;
         this.composer = composer;
         this.deliveries = deliveries;
@@ -72,11 +75,13 @@ public class InboxService {
 
     /** Works off one event, unless another worker holds it or it is not due. */
     public Uni<Void> process(String eventId) {
-        Instant now = Instant.now();
-        return Panache.withTransaction(() -> repository.claim(eventId, now, now.plus(config.lease())))
-                .chain(claimed -> claimed ? Panache.withSession(() -> repository.findById(eventId))
-                        : Uni.createFrom().nullItem())
-                .chain(event -> event == null ? Uni.createFrom().voidItem() : work(event));
+        return gate.run(() -> {
+            Instant now = Instant.now();
+            return Panache.withTransaction(() -> repository.claim(eventId, now, now.plus(config.lease())))
+                    .chain(claimed -> claimed ? Panache.withSession(() -> repository.findById(eventId))
+                            : Uni.createFrom().nullItem())
+                    .chain(event -> event == null ? Uni.createFrom().voidItem() : work(event));
+        });
     }
 
     private Uni<Void> work(InboundEvent event) {
