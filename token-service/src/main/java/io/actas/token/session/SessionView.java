@@ -2,12 +2,14 @@ package io.actas.token.session;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.actas.events.Act;
+import io.actas.token.issue.TokenIssuer;
 
 /** An impersonation session as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,7 +25,7 @@ public record SessionView(
         @Schema(description = "The policy rule that allowed it") String ruleId,
         List<String> scopes,
         boolean refreshAllowed,
-        @Schema(description = "The act claim of the session's tokens (RFC 8693 §4.1)") Act act,
+        @Schema(description = "The act claim of the session's tokens (RFC 8693 §4.1): {sub, iss, act?}") Map<String, Object> act,
         @Schema(description = "active, ended or expired", enumeration = {
                 "active", "ended", "expired" }) String status,
         Instant startedAt,
@@ -32,12 +34,18 @@ public record SessionView(
         @Schema(description = "revoked, expired, actor_demoted or subject_disabled") String endReason,
         @Schema(description = "Who ended it through the API") String endedBy){
 
+    /**
+     * {@code act} is the claim's map, not the {@code Act} record: Quarkus REST's generated (reflection-free) serializer
+     * of a record returned here is registered in the shared ObjectMapper and reads {@code iss()} as an is-getter
+     * ({@code "s"}), which would then corrupt every event carrying an {@code Act}.
+     */
     static SessionView of(ImpersonationSession session, Act act, Instant now) {
         String status = ImpersonationSession.ACTIVE.equals(session.status) && !now.isBefore(session.expiresAt)
                 ? ImpersonationSession.EXPIRED
                 : session.status;
         return new SessionView(session.id, session.actorId, session.subjectId, session.clientId, session.organizationId,
-                session.reason, session.flow, session.ruleId, List.of(session.scopes), session.refreshAllowed, act, status,
+                session.reason, session.flow, session.ruleId, List.of(session.scopes), session.refreshAllowed,
+                TokenIssuer.actClaim(act), status,
                 session.startedAt, session.expiresAt, session.endedAt, session.endReason, session.endedBy);
     }
 

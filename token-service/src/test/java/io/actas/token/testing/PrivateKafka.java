@@ -68,6 +68,11 @@ public class PrivateKafka implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         stopBroker();
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 
     /** Starts the broker (again) and waits until it accepts connections. */
