@@ -116,4 +116,33 @@ public class ClientResource {
     public Uni<Response> rotateSecret(@PathParam("clientId") String clientId) {
         return service.rotateSecret(clientId).map(view -> NoStore.apply(Response.ok(view)).build());
     }
+
+    @GET
+    @Path("/{clientId}/sharing")
+    @RolesAllowed("clients:read")
+    @Operation(summary = "Read whom a client is shared with", description = "Every current and future organization, "
+            + "or a selected list; organization_switch works only into organizations the client is shared with.")
+    @APIResponse(responseCode = "200", description = "The client's sharing")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks clients:read")
+    @APIResponse(responseCode = "404", description = "No such client")
+    public Uni<ClientRequest.Sharing> sharing(@PathParam("clientId") String clientId) {
+        return service.sharing(clientId);
+    }
+
+    @PUT
+    @Path("/{clientId}/sharing")
+    @RolesAllowed("clients:write")
+    @Operation(summary = "Share a client with organizations", description = "allOrganizations: every current and future "
+            + "organization; otherwise the listed ones (each must exist in org-service). Replaces the previous sharing.")
+    @APIResponse(responseCode = "200", description = "The client's new sharing")
+    @APIResponse(responseCode = "400", description = "Both all and a list, or an unknown organization")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks clients:write")
+    @APIResponse(responseCode = "404", description = "No such client")
+    @APIResponse(responseCode = "503", description = "org-service did not answer")
+    public Uni<ClientRequest.Sharing> share(@PathParam("clientId") String clientId,
+            @Valid @NotNull ClientRequest.Sharing sharing) {
+        return service.share(clientId, sharing);
+    }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +20,8 @@ import io.actas.token.issue.IssuedTokenRepository;
 import io.actas.token.oauth.GrantTypes;
 import io.actas.token.oauth.Scopes;
 import io.actas.token.refresh.RefreshTokenRepository;
+import io.actas.token.upstream.OrgClient;
+import io.actas.token.upstream.UpstreamUnavailableException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -38,16 +41,18 @@ public class ClientService {
     private final RefreshTokenRepository refreshTokens;
     private final AuthorizationCodeRepository codes;
     private final SecretHasher secrets;
+    private final OrgClient org;
     private final TokenConfig.Tokens defaults;
 
     public ClientService(ClientRepository clients, IssuedTokenRepository issuedTokens,
-            RefreshTokenRepository refreshTokens, AuthorizationCodeRepository codes, SecretHasher secrets,
+            RefreshTokenRepository refreshTokens, AuthorizationCodeRepository codes, SecretHasher secrets, OrgClient org,
             TokenConfig config) {
         this.clients = clients;
         this.issuedTokens = issuedTokens;
         this.refreshTokens = refreshTokens;
         this.codes = codes;
         this.secrets = secrets;
+        this.org = org;
         this.defaults = config.tokens();
     }
 
@@ -56,7 +61,8 @@ public class ClientService {
         validate(request);
         String secret = request.type() == ClientType.CONFIDENTIAL ? secrets.newSecret() : null;
         Uni<String> hash = secret == null ? Uni.createFrom().nullItem() : secrets.hash(secret);
-        return hash.flatMap(secretHash -> insert(request, secretHash)).map(client -> ClientView.of(client, secret));
+        return organizationsExist(request.sharing()).chain(() -> hash).flatMap(secretHash -> insert(request, secretHash))
+                .map(client -> ClientView.of(client, secret));
     }
 
     @WithTransaction
@@ -83,7 +89,49 @@ public class ClientService {
         if (request.clientId() != null && !request.clientId().equals(clientId)) {
             throw ProblemException.badRequest("clientId in the body differs from the path");
         }
-        return replace(clientId, request);
+        return organizationsExist(request.sharing()).chain(() -> replace(clientId, request));
+    }
+
+    /** The organizations a client is shared with. */
+    @WithSession
+    public Uni<ClientRequest.Sharing> sharing(String clientId) {
+        return existing(clientId).map(client -> ClientView.sharing(client));
+    }
+
+    /**
+     * Shares a client with every current and future organization, or with a selected list (WSO2's application
+     * sharing); replaces the previous sharing. Every listed organization must exist.
+     */
+    public Uni<ClientRequest.Sharing> share(String clientId, ClientRequest.Sharing sharing) {
+        validate(sharing);
+        return organizationsExist(sharing).chain(() -> storeSharing(clientId, sharing));
+    }
+
+    @WithTransaction
+    Uni<ClientRequest.Sharing> storeSharing(String clientId, ClientRequest.Sharing sharing) {
+        return existing(clientId).map(client -> {
+            applySharing(client, sharing);
+            client.updatedAt = Instant.now();
+            return ClientView.sharing(client);
+        });
+    }
+
+    /** 400 for an organization org-service does not know (a typo would share with nobody); 503 when it does not answer. */
+    private Uni<Void> organizationsExist(ClientRequest.Sharing sharing) {
+        if (sharing == null || sharing.organizationIds() == null || sharing.organizationIds().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Optional<OrgClient.Organization>>> lookups = new LinkedHashSet<>(sharing.organizationIds()).stream()
+                .map(org::organization).toList();
+        return Uni.join().all(lookups).andFailFast()
+                .onFailure(UpstreamUnavailableException.class).transform(failure -> new ProblemException(503,
+                        "about:blank", "Service Unavailable", "org-service is unavailable; try again later"))
+                .invoke(found -> sharing.organizationIds().stream()
+                        .filter(id -> found.stream().noneMatch(answer -> answer.isPresent() && answer.get().id().equals(id)))
+                        .findFirst().ifPresent(unknown -> {
+                            throw ProblemException.badRequest("Organization " + unknown + " does not exist");
+                        }))
+                .replaceWithVoid();
     }
 
     @WithTransaction
@@ -164,11 +212,22 @@ public class ClientService {
                 defaults.impersonationTokenLifetime());
         client.impersonationEnabled = Boolean.TRUE.equals(request.impersonationEnabled());
         client.impersonationPrompt = Boolean.TRUE.equals(request.impersonationPrompt());
-        ClientRequest.Sharing sharing = request.sharing();
-        client.sharedWithAll = sharing != null && sharing.allOrganizations();
-        client.sharedOrganizationIds = sharing == null ? new String[0] : distinct(sharing.organizationIds());
+        applySharing(client, request.sharing());
         client.organizationId = request.organizationId();
         client.updatedAt = Instant.now();
+    }
+
+    private static void applySharing(Client client, ClientRequest.Sharing sharing) {
+        client.sharedWithAll = sharing != null && sharing.allOrganizations();
+        client.sharedOrganizationIds = sharing == null ? new String[0] : distinct(sharing.organizationIds());
+    }
+
+    /** Sharing is "all" or a list, not both. */
+    private static void validate(ClientRequest.Sharing sharing) {
+        if (sharing != null && sharing.allOrganizations() && sharing.organizationIds() != null
+                && !sharing.organizationIds().isEmpty()) {
+            throw ProblemException.badRequest("Share with all organizations or with a list, not both");
+        }
     }
 
     private static void validate(ClientRequest request) {
@@ -193,11 +252,7 @@ public class ClientService {
         if (Boolean.TRUE.equals(request.impersonationPrompt()) && !Boolean.TRUE.equals(request.impersonationEnabled())) {
             throw ProblemException.badRequest("impersonationPrompt needs impersonationEnabled");
         }
-        ClientRequest.Sharing sharing = request.sharing();
-        if (sharing != null && sharing.allOrganizations() && sharing.organizationIds() != null
-                && !sharing.organizationIds().isEmpty()) {
-            throw ProblemException.badRequest("Share with all organizations or with a list, not both");
-        }
+        validate(request.sharing());
     }
 
     /** RFC 6749 §3.1.2: an absolute URI without a fragment; never a scheme that runs code. */

@@ -21,11 +21,16 @@ public record ClientView(String clientId, String name, ClientType type, List<Str
                 List.of(client.grantTypes), List.of(client.scopes), client.accessTokenLifetime,
                 client.refreshTokenLifetime, client.impersonationTokenLifetime, client.impersonationEnabled,
                 client.impersonationPrompt,
-                new ClientRequest.Sharing(client.sharedWithAll, List.of(client.sharedOrganizationIds)),
+                sharing(client),
                 client.organizationId, client.createdAt, client.updatedAt, client.secretRotatedAt, clientSecret);
     }
 
     /** A page of clients; {@code nextCursor} is absent on the last page. */
     public record Page(List<ClientView> items, String nextCursor) {
+    }
+
+    /** Whom the client is shared with. */
+    static ClientRequest.Sharing sharing(Client client) {
+        return new ClientRequest.Sharing(client.sharedWithAll, List.of(client.sharedOrganizationIds));
     }
 }

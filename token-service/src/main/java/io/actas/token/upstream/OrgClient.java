@@ -47,6 +47,12 @@ public class OrgClient {
         return calls.call(SERVICE, authorization -> rest.organization(authorization, id));
     }
 
+    /** The user's memberships (resident and invited); empty for an unknown user. */
+    public Uni<List<Membership>> memberships(String userId) {
+        return calls.call(SERVICE, authorization -> rest.memberships(authorization, userId))
+                .map(answer -> answer.orElse(List.of()));
+    }
+
     public record Credentials(String username, String password) {
 
         @Override
@@ -75,5 +81,10 @@ public class OrgClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Organization(String id, String handle, String name, String parentId, String status,
             List<String> ancestorIds) {
+    }
+
+    /** A membership of a user in an organization: {@code resident} (where the user lives) or {@code invited}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Membership(String organizationId, String userId, String type) {
     }
 }

@@ -1,5 +1,7 @@
 package io.actas.token.upstream;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,5 +40,10 @@ interface OrgRestClient {
     @GET
     @Path("/organizations/{id}")
     Uni<OrgClient.Organization> organization(@HeaderParam("Authorization") String authorization,
+            @PathParam("id") String id);
+
+    @GET
+    @Path("/users/{id}/memberships")
+    Uni<List<OrgClient.Membership>> memberships(@HeaderParam("Authorization") String authorization,
             @PathParam("id") String id);
 }

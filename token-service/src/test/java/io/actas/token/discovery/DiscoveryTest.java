@@ -42,7 +42,8 @@ class DiscoveryTest {
         assertThat(metadata.getIntrospectionEndpointURI()).isEqualTo(URI.create(issuer + "/oauth2/introspect"));
         assertThat(metadata.getRevocationEndpointURI()).isEqualTo(URI.create(issuer + "/oauth2/revoke"));
         assertThat(metadata.getGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE,
-                GrantType.CLIENT_CREDENTIALS, GrantType.REFRESH_TOKEN, GrantType.TOKEN_EXCHANGE);
+                GrantType.CLIENT_CREDENTIALS, GrantType.REFRESH_TOKEN, GrantType.TOKEN_EXCHANGE,
+                new GrantType("organization_switch"));
         // WSO2's step 1 of impersonation (issue 5)
         assertThat(metadata.getResponseTypes()).containsExactly(ResponseType.CODE, new ResponseType("subject_token"),
                 new ResponseType("id_token", "subject_token"));

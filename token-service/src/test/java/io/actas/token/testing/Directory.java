@@ -2,6 +2,7 @@ package io.actas.token.testing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The users and organizations the stubbed org-service and policy-service know. */
 public final class Directory {
@@ -45,11 +46,13 @@ public final class Directory {
     }
 
     static User byUsername(String username) {
-        return USERS.stream().filter(user -> user.username().equals(username)).findFirst().orElse(null);
+        return Stream.concat(USERS.stream(), OrgTree.USERS.stream()).filter(user -> user.username().equals(username))
+                .findFirst().orElse(null);
     }
 
     static User byId(String id) {
-        return USERS.stream().filter(user -> user.id().equals(id)).findFirst().orElse(null);
+        return Stream.concat(USERS.stream(), OrgTree.USERS.stream()).filter(user -> user.id().equals(id)).findFirst()
+                .orElse(null);
     }
 
     public record User(String id, String username, String password, String email, String displayName,
