@@ -3,6 +3,7 @@ package io.actas.token.outbox;
 import io.actas.events.Act;
 import io.actas.events.CloudEvent;
 import io.actas.events.ImpersonationDenied;
+import io.actas.events.OrgSwitched;
 import io.actas.events.RoleAssignmentRemoved;
 import io.actas.events.SessionEnded;
 import io.actas.events.SessionStarted;
@@ -15,7 +16,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * outside this application's index.
  */
 @RegisterForReflection(targets = { CloudEvent.class, SessionStarted.class, TokenIssued.class, SessionEnded.class,
-        ImpersonationDenied.class, Act.class, RoleAssignmentRemoved.class, UserStatusChanged.class })
+        ImpersonationDenied.class, OrgSwitched.class, Act.class, RoleAssignmentRemoved.class, UserStatusChanged.class })
 final class NativeReflection {
 
     private NativeReflection() {

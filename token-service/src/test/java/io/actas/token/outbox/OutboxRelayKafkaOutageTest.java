@@ -91,8 +91,8 @@ class OutboxRelayKafkaOutageTest {
             events.await(where(EventTypes.TOKEN_ISSUED, "sessionId", sue), 1, Duration.ofSeconds(90));
             awaitNoneUnsent(sue);
         }
-        // every event exactly once on the topic, read afresh (a reader that lived through the restart may re-read)
-        try (ImpersonationEvents topic = ImpersonationEvents.read(PrivateKafka.BOOTSTRAP)) {
+        // every event exactly once on the topic, read afresh from the beginning
+        try (ImpersonationEvents topic = ImpersonationEvents.readAll(PrivateKafka.BOOTSTRAP)) {
             topic.await(where(EventTypes.TOKEN_ISSUED, "sessionId", sue), 1, Duration.ofSeconds(30));
             Thread.sleep(2_000);
             assertThat(topic.matching(where(EventTypes.SESSION_STARTED, "sessionId", sue))).hasSize(1);

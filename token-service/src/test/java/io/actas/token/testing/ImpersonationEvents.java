@@ -3,36 +3,80 @@ package io.actas.token.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Reads {@code impersonation.events} back from Kafka (from the beginning, with a fresh group), keeping what the test
- * asks for — topics are shared with other tests and a running stack, so tests filter on ids they created.
+ * Reads {@code impersonation.events} back from Kafka — topics are shared with other tests and a running stack, so tests
+ * filter on ids they created. {@link #read()} starts at the current end of every partition (positions resolved before it
+ * returns, so nothing produced afterwards is missed, and a long topic is not re-read); {@link #readAll} from the
+ * beginning.
  */
 public final class ImpersonationEvents implements AutoCloseable {
 
     public static final String TOPIC = "impersonation.events";
 
-    private final KafkaCompanion companion;
-    private final ConsumerTask<String, String> task;
+    private final KafkaConsumer<String, String> consumer;
+    private final List<JsonObject> events = new CopyOnWriteArrayList<>();
+    private final Thread poller;
+    private volatile boolean running = true;
 
-    private ImpersonationEvents(String bootstrapServers) {
-        this.companion = new KafkaCompanion(bootstrapServers);
-        this.task = companion.consumeStrings().withOffsetReset("earliest").fromTopics(TOPIC);
+    private ImpersonationEvents(String bootstrapServers, boolean fromBeginning) {
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+        consumer.assign(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
+        partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
+        poller = new Thread(this::poll, "impersonation-events-reader");
+        poller.setDaemon(true);
+        poller.start();
     }
 
+    /** From now on, on the shared broker. */
     public static ImpersonationEvents read() {
-        return read("127.0.0.1:9092");
+        return new ImpersonationEvents("127.0.0.1:9092", false);
     }
 
+    /** Everything the topic holds, on the given broker. */
+    public static ImpersonationEvents readAll(String bootstrapServers) {
+        return new ImpersonationEvents(bootstrapServers, true);
+    }
+
+    /** From now on, on the given broker. */
     public static ImpersonationEvents read(String bootstrapServers) {
-        return new ImpersonationEvents(bootstrapServers);
+        return new ImpersonationEvents(bootstrapServers, false);
+    }
+
+    private void poll() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    events.add(event(record));
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            // a broker that went away: the reader stops; tests that restart brokers read afresh
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
     }
 
     /** Waits until {@code count} events match; returns them (with their Kafka key under {@code _key}). */
@@ -52,7 +96,7 @@ public final class ImpersonationEvents implements AutoCloseable {
 
     /** The events that match now. */
     public List<JsonObject> matching(Predicate<JsonObject> match) {
-        return task.getRecords().stream().map(ImpersonationEvents::event).filter(match).toList();
+        return events.stream().filter(match).toList();
     }
 
     /** Events of one type whose data field has the value. */
@@ -94,7 +138,12 @@ public final class ImpersonationEvents implements AutoCloseable {
 
     @Override
     public void close() {
-        task.close();
-        companion.close();
+        running = false;
+        consumer.wakeup();
+        try {
+            poller.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
