@@ -67,7 +67,7 @@ class SmtpOutageTest {
         await().atMost(Duration.ofSeconds(40))
                 .until(() -> "sent".equals(Api.deliveries(session.sessionId()).get(0).get("status")));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> ControlledSmtp.messagesTo(during.subjectEmail()).size() == 1);
+                .untilAsserted(() -> assertEquals(1, ControlledSmtp.messagesTo(during.subjectEmail()).size()));
         assertEquals(1, ControlledSmtp.messagesTo(before.subjectEmail()).size());
     }
 }

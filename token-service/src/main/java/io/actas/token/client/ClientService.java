@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +23,7 @@ import io.actas.token.upstream.OrgClient;
 import io.actas.token.upstream.UpstreamUnavailableException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** The client registry: registration rules, secrets shown once, and revocation of a deleted client's tokens. */
@@ -121,16 +121,16 @@ public class ClientService {
         if (sharing == null || sharing.organizationIds() == null || sharing.organizationIds().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Uni<Optional<OrgClient.Organization>>> lookups = new LinkedHashSet<>(sharing.organizationIds()).stream()
-                .map(org::organization).toList();
-        return Uni.join().all(lookups).andFailFast()
+        // one after the other: concurrent calls may renew the service token concurrently in one database session
+        return Multi.createFrom().iterable(new LinkedHashSet<>(sharing.organizationIds()))
+                .onItem().transformToUniAndConcatenate(id -> org.organization(id).invoke(found -> {
+                    if (found.isEmpty()) {
+                        throw ProblemException.badRequest("Organization " + id + " does not exist");
+                    }
+                }))
+                .collect().last()
                 .onFailure(UpstreamUnavailableException.class).transform(failure -> new ProblemException(503,
                         "about:blank", "Service Unavailable", "org-service is unavailable; try again later"))
-                .invoke(found -> sharing.organizationIds().stream()
-                        .filter(id -> found.stream().noneMatch(answer -> answer.isPresent() && answer.get().id().equals(id)))
-                        .findFirst().ifPresent(unknown -> {
-                            throw ProblemException.badRequest("Organization " + unknown + " does not exist");
-                        }))
                 .replaceWithVoid();
     }
 

@@ -160,15 +160,19 @@ public class OrganizationSwitchGrant implements TokenGrant {
 
     // ---- what the switch needs to know ----
 
+    /**
+     * One call after the other (they are short): concurrent calls could renew the service token concurrently in one
+     * database session.
+     */
     private Uni<SwitchFacts> facts(SwitchSource source, Client client, OrgClient.Organization organization) {
-        Uni<Optional<OrgClient.User>> subject = org.user(source.subject());
-        Uni<List<OrgClient.Membership>> memberships = org.memberships(source.subject());
-        Uni<Set<String>> subjectScopes = policy.effectiveScopes(source.subject(), client.clientId, organization.id());
         Uni<Optional<OrgClient.User>> actor = source.impersonated() ? org.user(source.actorId())
                 : Uni.createFrom().item(Optional.empty());
-        return Uni.combine().all().unis(subject, memberships, subjectScopes, actor).asTuple()
-                .flatMap(read -> actorScopes(read.getItem4(), client).map(actorScopes -> new SwitchFacts(read.getItem1(),
-                        read.getItem2(), read.getItem3(), read.getItem4(), actorScopes)));
+        return org.user(source.subject())
+                .flatMap(subject -> org.memberships(source.subject())
+                        .flatMap(memberships -> policy.effectiveScopes(source.subject(), client.clientId, organization.id())
+                                .flatMap(subjectScopes -> actor.flatMap(found -> actorScopes(found, client)
+                                        .map(actorScopes -> new SwitchFacts(subject, memberships, subjectScopes, found,
+                                                actorScopes))))));
     }
 
     /** What the actor holds for the client in their resident organization, where the Impersonator role is assigned. */
