@@ -62,6 +62,26 @@ public class AuthorizationCode {
     @Column(name = "consumed_at")
     public Instant consumedAt;
 
+    /** The Curity flow: the person who logged in and chose to act as {@code subject}; {@code null} otherwise. */
+    @Column(name = "act_sub")
+    public String actSub;
+
+    /** The reason given for the impersonation. */
+    @Column(name = "imp_reason")
+    public String impReason;
+
+    /** The policy rule that allowed it. */
+    @Column(name = "imp_rule_id")
+    public String impRuleId;
+
+    /** The session limit the policy set. */
+    @Column(name = "imp_max_session_seconds")
+    public Integer impMaxSessionSeconds;
+
+    /** Whether the policy allows refresh tokens. */
+    @Column(name = "imp_refresh_allowed")
+    public Boolean impRefreshAllowed;
+
     public Set<String> scopeSet() {
         return new LinkedHashSet<>(Arrays.asList(scopes));
     }

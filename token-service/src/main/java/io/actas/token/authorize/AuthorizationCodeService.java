@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.actas.token.config.TokenConfig;
 import io.actas.token.issue.UserClaims;
 import io.actas.token.oauth.OpaqueTokens;
+import io.actas.token.prompt.CodeImpersonation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +33,13 @@ public class AuthorizationCodeService {
         this.lifetime = config.tokens().authorizationCodeLifetime();
     }
 
-    /** Stores a code for the logged-in user and returns its value (only the hash is kept). */
+    /**
+     * Stores a code for the logged-in user — or, with {@code impersonation} (the Curity flow), for the user they chose to
+     * act as — and returns its value (only the hash is kept). Joins the caller's transaction.
+     */
     @WithTransaction
-    public Uni<String> issue(AuthorizationRequest request, UserClaims user, Set<String> scopes) {
+    public Uni<String> issue(AuthorizationRequest request, UserClaims user, Set<String> scopes,
+            CodeImpersonation impersonation) {
         String value = OpaqueTokens.newValue();
         AuthorizationCode code = new AuthorizationCode();
         code.codeHash = OpaqueTokens.hash(value);
@@ -51,6 +56,13 @@ public class AuthorizationCodeService {
         code.authTime = code.createdAt;
         code.expiresAt = code.createdAt.plus(lifetime);
         code.familyId = UUID.randomUUID();
+        if (impersonation != null) {
+            code.actSub = impersonation.actorId();
+            code.impReason = impersonation.reason();
+            code.impRuleId = impersonation.ruleId();
+            code.impMaxSessionSeconds = impersonation.maxSessionSeconds();
+            code.impRefreshAllowed = impersonation.refreshAllowed();
+        }
         return codes.persist(code).replaceWith(value);
     }
 

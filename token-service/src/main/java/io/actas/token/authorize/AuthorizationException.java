@@ -9,22 +9,31 @@ public class AuthorizationException extends RuntimeException {
     private final String error;
     private final String redirectUri;
     private final String state;
+    private final boolean fragment;
 
-    private AuthorizationException(String error, String description, String redirectUri, String state) {
+    private AuthorizationException(String error, String description, String redirectUri, String state,
+            boolean fragment) {
         super(description, null, false, false);
         this.error = error;
         this.redirectUri = redirectUri;
         this.state = state;
+        this.fragment = fragment;
     }
 
     /** Shown on the error page: the client or redirect URI cannot be trusted. */
     public static AuthorizationException shown(String error, String description) {
-        return new AuthorizationException(error, description, null, null);
+        return new AuthorizationException(error, description, null, null, false);
     }
 
     /** Sent to the client's registered redirect URI. */
     public static AuthorizationException redirected(String error, String description, String redirectUri, String state) {
-        return new AuthorizationException(error, description, redirectUri, state);
+        return new AuthorizationException(error, description, redirectUri, state, false);
+    }
+
+    /** Sent to the client's registered redirect URI in the fragment (responses without a code, OIDC Core §3.2.2.6). */
+    public static AuthorizationException redirected(String error, String description, String redirectUri, String state,
+            boolean fragment) {
+        return new AuthorizationException(error, description, redirectUri, state, fragment);
     }
 
     public String error() {
@@ -41,5 +50,9 @@ public class AuthorizationException extends RuntimeException {
 
     public String state() {
         return state;
+    }
+
+    public boolean fragment() {
+        return fragment;
     }
 }

@@ -2,6 +2,7 @@ package io.actas.token.authorize;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import io.actas.token.oauth.OAuthErrors;
+import io.actas.token.oauth.OAuthException;
 import io.actas.token.oauth.OAuthParameters;
 import io.actas.token.upstream.UpstreamUnavailableException;
 import io.quarkus.qute.CheckedTemplate;
@@ -40,8 +42,14 @@ public class AuthorizeResource {
 
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
+    /** The Curity flow's "act as (optional)" form: its one-time prompt, the chosen user, the reason. */
+    static final String PROMPT = "prompt_id";
+    static final String ACT_AS = "act_as";
+    static final String REASON = "reason";
     /** Form fields that are the login, not the authorization request. */
-    private static final Set<String> LOGIN_FIELDS = Set.of(USERNAME, PASSWORD);
+    private static final Set<String> LOGIN_FIELDS = Set.of(USERNAME, PASSWORD, PROMPT, ACT_AS);
+    static final String NOT_ALLOWED = "You cannot act as this user.";
+    static final String SIGN_IN_AGAIN = "Please sign in again.";
 
     static final String WRONG_CREDENTIALS = "The username or password is incorrect.";
     static final String TRY_AGAIN_LATER = "Signing in is not possible right now. Please try again later.";
@@ -58,6 +66,9 @@ public class AuthorizeResource {
         static native TemplateInstance login(String clientName, List<Field> fields, String username, String message);
 
         static native TemplateInstance error(String error, String description);
+
+        static native TemplateInstance prompt(String clientName, List<Field> fields, String prompt, String actAs,
+                String reason, String message);
     }
 
     /** A hidden form field carrying one parameter of the authorization request. */
@@ -84,6 +95,9 @@ public class AuthorizeResource {
     @APIResponse(responseCode = "400", description = "Unknown client or unregistered redirect URI: shown, not redirected")
     @APIResponse(responseCode = "503", description = "org-service or policy-service did not answer: try again later")
     public Uni<Response> submit(MultivaluedMap<String, String> form) {
+        if (form.containsKey(PROMPT)) {
+            return answerPrompt(form);
+        }
         if (!form.containsKey(USERNAME)) {
             return start(OAuthParameters.of(form));
         }
@@ -94,10 +108,37 @@ public class AuthorizeResource {
                 .flatMap(request -> username == null || username.isBlank() || password == null || password.isEmpty()
                         ? Uni.createFrom().item(loginPage(request, username, WRONG_CREDENTIALS, 200))
                         : service.login(request, username.trim(), password)
-                                .map(redirect -> redirect.map(AuthorizeResource::found)
+                                .map(outcome -> outcome.map(next -> next.prompt() != null
+                                        ? promptPage(request, next.prompt(), null, null, null, 200)
+                                        : found(next.redirect()))
                                         .orElseGet(() -> loginPage(request, username, WRONG_CREDENTIALS, 200)))
                                 .onFailure(UpstreamUnavailableException.class)
                                 .recoverWithItem(() -> loginPage(request, username, TRY_AGAIN_LATER, 503)))
+                .onFailure().recoverWithItem(this::failure);
+    }
+
+    /**
+     * The Curity flow: the person answered "act as (optional)". A denial shows the prompt again with one vague message;
+     * an unknown, used or expired prompt starts the login over.
+     */
+    private Uni<Response> answerPrompt(MultivaluedMap<String, String> form) {
+        String prompt = form.getFirst(PROMPT);
+        Optional<String> actAs = Optional.ofNullable(form.getFirst(ACT_AS)).map(String::strip).filter(v -> !v.isEmpty());
+        Optional<String> reason = Optional.ofNullable(form.getFirst(REASON)).map(String::strip).filter(v -> !v.isEmpty());
+        LOGIN_FIELDS.forEach(form::remove);
+        form.remove(REASON);
+        return Uni.createFrom().deferred(() -> service.validate(OAuthParameters.of(form)))
+                .flatMap(request -> service.answerPrompt(request, prompt, actAs, reason)
+                        .map(outcome -> outcome.map(next -> found(next.redirect()))
+                                .orElseGet(() -> loginPage(request, null, SIGN_IN_AGAIN, 200)))
+                        .onFailure(OAuthException.class).recoverWithItem(failure -> {
+                            boolean unavailable = OAuthErrors.TEMPORARILY_UNAVAILABLE
+                                    .equals(((OAuthException) failure).error());
+                            return promptPage(request, prompt, actAs.orElse(null), reason.orElse(null),
+                                    unavailable ? TRY_AGAIN_LATER : NOT_ALLOWED, unavailable ? 503 : 403);
+                        })
+                        .onFailure(UpstreamUnavailableException.class).recoverWithItem(() -> promptPage(request, prompt,
+                                actAs.orElse(null), reason.orElse(null), TRY_AGAIN_LATER, 503)))
                 .onFailure().recoverWithItem(this::failure);
     }
 
@@ -127,6 +168,15 @@ public class AuthorizeResource {
                 .map(entry -> new Field(entry.getKey(), entry.getValue()))
                 .toList();
         return page(Templates.login(request.client().name, fields, username, message), status);
+    }
+
+    private static Response promptPage(AuthorizationRequest request, String prompt, String actAs, String reason,
+            String message, int status) {
+        List<Field> fields = request.parameters().entrySet().stream()
+                .filter(entry -> !LOGIN_FIELDS.contains(entry.getKey()) && !REASON.equals(entry.getKey()))
+                .map(entry -> new Field(entry.getKey(), entry.getValue()))
+                .toList();
+        return page(Templates.prompt(request.client().name, fields, prompt, actAs, reason, message), status);
     }
 
     /** HTML pages are never cached nor framed (clickjacking), and do not leak the request in a Referer. */

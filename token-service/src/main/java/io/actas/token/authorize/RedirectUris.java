@@ -11,8 +11,17 @@ final class RedirectUris {
     }
 
     static String withParameters(String redirectUri, Map<String, String> parameters) {
+        return append(redirectUri, redirectUri.contains("?") ? '&' : '?', parameters);
+    }
+
+    /** Parameters in the fragment (OIDC Core §3.2.2.5): responses that carry tokens, not a code. */
+    static String withFragment(String redirectUri, Map<String, String> parameters) {
+        return append(redirectUri, '#', parameters);
+    }
+
+    private static String append(String redirectUri, char first, Map<String, String> parameters) {
         StringBuilder uri = new StringBuilder(redirectUri);
-        char separator = redirectUri.contains("?") ? '&' : '?';
+        char separator = first;
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             if (parameter.getValue() == null) {
                 continue;

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.actas.token.authorize.Pkce;
 import io.actas.token.config.TokenConfig;
 import io.actas.token.grant.TokenGrant;
+import io.actas.token.issue.TokenIssuer;
 import io.actas.token.key.KeyAlgorithm;
 import io.actas.token.oauth.Claims;
 import io.actas.token.oauth.Scopes;
@@ -46,8 +47,9 @@ public class DiscoveryResource {
         m.put("userinfo_endpoint", issuer + "/oauth2/userinfo");
         m.put("introspection_endpoint", issuer + "/oauth2/introspect");
         m.put("revocation_endpoint", issuer + "/oauth2/revoke");
-        m.put("response_types_supported", List.of("code"));
-        m.put("response_modes_supported", List.of("query"));
+        // subject_token and id_token subject_token: WSO2's step 1 of impersonation (issue 5), answered in the fragment
+        m.put("response_types_supported", List.of("code", "subject_token", "id_token subject_token"));
+        m.put("response_modes_supported", List.of("query", "fragment"));
         m.put("grant_types_supported", grants.stream().map(TokenGrant::grantType).sorted().toList());
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", algorithms());
@@ -60,7 +62,8 @@ public class DiscoveryResource {
         m.put("scopes_supported", scopes);
         m.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", Claims.AUTH_TIME,
                 Claims.NONCE, Claims.AZP, Claims.CLIENT_ID, Claims.SCOPE, Claims.NAME, Claims.PREFERRED_USERNAME,
-                Claims.EMAIL, Claims.AUT, Claims.ORG_ID, Claims.ORG_NAME, Claims.USER_ORG));
+                Claims.EMAIL, Claims.AUT, Claims.ORG_ID, Claims.ORG_NAME, Claims.USER_ORG, Claims.ACT, Claims.IMP,
+                TokenIssuer.MAY_ACT));
         m.put("claims_parameter_supported", false);
         m.put("request_parameter_supported", false);
         m.put("request_uri_parameter_supported", false);

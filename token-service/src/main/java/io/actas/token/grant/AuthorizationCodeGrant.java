@@ -1,5 +1,6 @@
 package io.actas.token.grant;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,6 +10,12 @@ import io.actas.token.authorize.AuthorizationCode;
 import io.actas.token.authorize.AuthorizationCodeService;
 import io.actas.token.authorize.Pkce;
 import io.actas.token.client.Client;
+import io.actas.token.impersonation.ActChain;
+import io.actas.token.impersonation.Flows;
+import io.actas.token.impersonation.Impersonation;
+import io.actas.token.impersonation.ImpersonationConfig;
+import io.actas.token.impersonation.ImpersonationService;
+import io.actas.token.issue.TokenIssuer;
 import io.actas.token.issue.TokenResponse;
 import io.actas.token.oauth.GrantTypes;
 import io.actas.token.oauth.OAuthException;
@@ -26,11 +33,18 @@ public class AuthorizationCodeGrant implements TokenGrant {
     private final AuthorizationCodeService codes;
     private final RefreshTokenService families;
     private final UserTokens tokens;
+    private final ImpersonationService impersonation;
+    private final String issuer;
+    private final Duration defaultMaxSession;
 
-    public AuthorizationCodeGrant(AuthorizationCodeService codes, RefreshTokenService families, UserTokens tokens) {
+    public AuthorizationCodeGrant(AuthorizationCodeService codes, RefreshTokenService families, UserTokens tokens,
+            ImpersonationService impersonation, TokenIssuer issuer, ImpersonationConfig config) {
         this.codes = codes;
         this.families = families;
         this.tokens = tokens;
+        this.impersonation = impersonation;
+        this.issuer = issuer.issuer();
+        this.defaultMaxSession = config.defaultMaxSession();
     }
 
     @Override
@@ -103,9 +117,20 @@ public class AuthorizationCodeGrant implements TokenGrant {
     @WithTransaction
     Uni<Optional<TokenResponse>> redeem(AuthorizationCode code, Client client) {
         return codes.consume(code).flatMap(consumed -> !consumed ? Uni.createFrom().item(Optional.empty())
-                : tokens.issue(client, codes.claims(code), code.scopeSet(), code.scopeSet(), code.familyId, code.authTime,
-                        code.nonce)
-                        .map(Optional::of));
+                : issue(code, client).map(Optional::of));
+    }
+
+    /** The login's tokens; for a code of the Curity flow, impersonated tokens of a new session (issue 5). */
+    private Uni<TokenResponse> issue(AuthorizationCode code, Client client) {
+        if (code.actSub == null) {
+            return tokens.issue(client, codes.claims(code), code.scopeSet(), code.scopeSet(), code.familyId, code.authTime,
+                    code.nonce);
+        }
+        Duration maxSession = code.impMaxSessionSeconds == null ? defaultMaxSession
+                : Duration.ofSeconds(code.impMaxSessionSeconds);
+        return impersonation.issue(new Impersonation(client, GrantTypes.AUTHORIZATION_CODE, Flows.LOGIN_PROMPT,
+                ActChain.of(code.actSub, issuer), codes.claims(code), code.scopeSet(), code.impReason, code.impRuleId,
+                Boolean.TRUE.equals(code.impRefreshAllowed), maxSession, code.familyId, code.authTime, code.nonce, null));
     }
 
     private Uni<TokenResponse> replayed(AuthorizationCode code) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.actas.token.client.Client;
+import io.actas.token.impersonation.ImpersonatedRefresh;
 import io.actas.token.issue.TokenResponse;
 import io.actas.token.issue.UserClaims;
 import io.actas.token.oauth.GrantTypes;
@@ -32,11 +33,14 @@ public class RefreshTokenGrant implements TokenGrant {
     private final RefreshTokenService refreshTokens;
     private final UserDirectory directory;
     private final UserTokens tokens;
+    private final ImpersonatedRefresh impersonated;
 
-    public RefreshTokenGrant(RefreshTokenService refreshTokens, UserDirectory directory, UserTokens tokens) {
+    public RefreshTokenGrant(RefreshTokenService refreshTokens, UserDirectory directory, UserTokens tokens,
+            ImpersonatedRefresh impersonated) {
         this.refreshTokens = refreshTokens;
         this.directory = directory;
         this.tokens = tokens;
+        this.impersonated = impersonated;
     }
 
     @Override
@@ -61,6 +65,11 @@ public class RefreshTokenGrant implements TokenGrant {
             }
             checkExpiry(stored);
             Set<String> requested = narrowed(stored, scope);
+            if (stored.sessionId != null) {
+                // an impersonated login: only while its session lives; keeps act and imp
+                return impersonated.refresh(stored, client, requested, INVALID_REFRESH_TOKEN)
+                        .flatMap(issued -> issued.isPresent() ? Uni.createFrom().item(issued.get()) : reused(stored));
+            }
             return directory.activeUser(stored.subject).flatMap(user -> {
                 UserClaims claims = user.orElseThrow(() -> OAuthException.invalidGrant(INVALID_REFRESH_TOKEN));
                 return directory.grantableScopes(claims, client.clientId, requested)

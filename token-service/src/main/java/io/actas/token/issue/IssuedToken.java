@@ -16,6 +16,8 @@ public class IssuedToken {
     public static final String ACCESS_TOKEN = "access_token";
     public static final String ID_TOKEN = "id_token";
     public static final String SERVICE_TOKEN = "service_token";
+    /** A WSO2-style subject token ({@code response_type=subject_token}); used up by its token exchange. */
+    public static final String SUBJECT_TOKEN = "subject_token";
 
     @Id
     public String jti;

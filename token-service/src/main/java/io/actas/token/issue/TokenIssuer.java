@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,10 @@ public class TokenIssuer {
 
     /** The subject and client id of the token token-service signs for its own calls. */
     public static final String SERVICE_CLIENT_ID = "token-service";
+    /** {@code typ} of WSO2-style subject tokens (WSO2: {@code jwt}). */
+    public static final String TYPE_SUBJECT_TOKEN = "jwt";
+    /** RFC 8693 §4.4: the party authorized to become the actor. */
+    public static final String MAY_ACT = "may_act";
 
     private final KeyService keys;
     private final IssuedTokenRepository issuedTokens;
@@ -113,6 +118,34 @@ public class TokenIssuer {
             claims.put(Claims.ACT, actClaim(spec.act()));
         }
         return sign(claims, Claims.TYPE_ID_TOKEN, IssuedToken.ID_TOKEN, spec, now, expiresAt);
+    }
+
+    /**
+     * A WSO2-style subject token ({@code response_type=subject_token}): {@code typ: jwt}, {@code sub} = the subject,
+     * {@code aud} = the client, {@code may_act.sub} = the actor, the scopes the policy granted, short-lived. Only the
+     * client's token exchange with the actor's token turns it into an impersonated token. Joins the caller's transaction.
+     */
+    @WithTransaction
+    public Uni<Signed> subjectToken(String clientId, String subjectId, String actorId, Set<String> scopes,
+            Duration lifetime) {
+        Instant now = now();
+        Instant expiresAt = now.plus(lifetime);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("sub", subjectId);
+        claims.put("aud", clientId);
+        claims.put(Claims.AZP, clientId);
+        claims.put(Claims.CLIENT_ID, clientId);
+        if (!scopes.isEmpty()) {
+            claims.put(Claims.SCOPE, Scopes.format(scopes));
+        }
+        claims.put(MAY_ACT, Map.of("sub", actorId));
+        claims.put("exp", expiresAt.getEpochSecond());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("nbf", now.getEpochSecond());
+        claims.put("jti", UUID.randomUUID().toString());
+        TokenSpec spec = TokenSpec.forClient(clientId, scopes, null, lifetime);
+        return sign(claims, TYPE_SUBJECT_TOKEN, IssuedToken.SUBJECT_TOKEN, spec.withSubject(subjectId), now, expiresAt);
     }
 
     /** The token token-service presents to org-service and policy-service (no HTTP round trip to itself). */

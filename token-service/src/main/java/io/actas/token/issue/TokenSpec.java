@@ -39,6 +39,12 @@ public record TokenSpec(String clientId, String subject, String aut, Set<String>
                 null, null, lifetime, familyId, authTime, nonce);
     }
 
+    /** The same token about another subject (what is recorded as the token's subject). */
+    public TokenSpec withSubject(String subject) {
+        return new TokenSpec(clientId, subject, aut, scopes, user, organizationId, act, imp, lifetime, familyId, authTime,
+                nonce);
+    }
+
     /** The same token, impersonated: {@code sub} stays the subject, {@code act} names the actor. */
     public TokenSpec impersonated(Act act, Imp imp, Duration lifetime) {
         return new TokenSpec(clientId, subject, aut, scopes, user, organizationId, act, imp, lifetime, familyId, authTime,

@@ -1,14 +1,20 @@
 package io.actas.token.orgswitch;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.actas.events.EventTypes;
+import io.actas.events.OrgSwitched;
+import io.actas.token.impersonation.Attempt;
+import io.actas.token.impersonation.Denials;
 import io.actas.token.issue.TokenIssuer;
 import io.actas.token.oauth.OAuthErrors;
 import io.actas.token.oauth.OAuthException;
+import io.actas.token.outbox.Outbox;
 import io.actas.token.upstream.OrgClient;
 import io.smallrye.mutiny.Uni;
 
@@ -25,6 +31,14 @@ public class OrgSwitchEvents {
 
     private static final Logger LOG = Logger.getLogger(OrgSwitchEvents.class);
 
+    private final Denials denials;
+    private final Outbox outbox;
+
+    public OrgSwitchEvents(Denials denials, Outbox outbox) {
+        this.denials = denials;
+        this.outbox = outbox;
+    }
+
     /** The same answer for every refused switch, so no check is revealed (DESIGN §3). */
     public static OAuthException accessDenied() {
         return new OAuthException(OAuthErrors.ACCESS_DENIED, "The organization switch is not allowed.", 403, null);
@@ -38,9 +52,14 @@ public class OrgSwitchEvents {
     /** Records the refusal and fails with {@code answer}. */
     public <T> Uni<T> deny(SwitchSource source, String clientId, String organizationId, String reasonCode, String ruleId,
             OAuthException answer) {
-        LOG.infof("Organization switch denied (%s): client %s, organization %s, impersonated %s", reasonCode, clientId,
-                organizationId, source.impersonated());
-        return Uni.createFrom().failure(answer);
+        if (!source.impersonated()) {
+            LOG.infof("Organization switch denied (%s): client %s, organization %s", reasonCode, clientId,
+                    organizationId);
+            return Uni.createFrom().failure(answer);
+        }
+        Attempt attempt = new Attempt(FLOW, source.actorId(), source.subject(), clientId, organizationId,
+                source.imp() == null ? null : source.imp().reason());
+        return denials.deny(attempt, reasonCode, ruleId, answer);
     }
 
     /**
@@ -48,6 +67,11 @@ public class OrgSwitchEvents {
      */
     public Uni<Void> switched(SwitchSource source, String clientId, OrgClient.Organization organization, Set<String> scopes,
             TokenIssuer.Signed signed) {
-        return Uni.createFrom().voidItem();
+        if (!source.impersonated()) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.append(EventTypes.ORG_SWITCHED, source.subject(), new OrgSwitched(source.sessionId(), signed.jti(),
+                source.actorId(), source.subject(), clientId, source.organizationId(), organization.id(),
+                organization.name(), List.copyOf(scopes), signed.expiresAt(), source.act())).replaceWithVoid();
     }
 }

@@ -47,6 +47,10 @@ public class RefreshToken {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** The impersonation session of an impersonated login ({@code imp.sid}); refreshing keeps act and imp. */
+    @Column(name = "session_id")
+    public String sessionId;
+
     public Set<String> scopeSet() {
         return new LinkedHashSet<>(Arrays.asList(scopes));
     }

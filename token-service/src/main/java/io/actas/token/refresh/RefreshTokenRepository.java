@@ -20,6 +20,10 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
         return update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
     }
 
+    public Uni<Integer> revokeSession(String sessionId, Instant now) {
+        return update("revokedAt = ?1 where sessionId = ?2 and revokedAt is null", now, sessionId);
+    }
+
     public Uni<Integer> revokeClient(String clientId, Instant now) {
         return update("revokedAt = ?1 where clientId = ?2 and revokedAt is null", now, clientId);
     }

@@ -36,6 +36,16 @@ public class RefreshTokenService {
     /** A new refresh token of the family; the value is returned once, only its hash is stored. Joins the caller's tx. */
     @WithTransaction
     public Uni<String> issue(Client client, String subject, Set<String> scopes, UUID familyId, Instant authTime) {
+        return issue(client, subject, scopes, familyId, authTime, null, null);
+    }
+
+    /**
+     * A refresh token of an impersonation session: it keeps the session, and never outlives it ({@code notAfter}).
+     * Joins the caller's transaction.
+     */
+    @WithTransaction
+    public Uni<String> issue(Client client, String subject, Set<String> scopes, UUID familyId, Instant authTime,
+            String sessionId, Instant notAfter) {
         String value = OpaqueTokens.newValue();
         RefreshToken token = new RefreshToken();
         token.tokenHash = OpaqueTokens.hash(value);
@@ -46,6 +56,10 @@ public class RefreshTokenService {
         token.authTime = authTime;
         token.issuedAt = Instant.now();
         token.expiresAt = token.issuedAt.plus(client.refreshTokenLifetime());
+        if (notAfter != null && notAfter.isBefore(token.expiresAt)) {
+            token.expiresAt = notAfter;
+        }
+        token.sessionId = sessionId;
         return refreshTokens.persist(token).replaceWith(value);
     }
 

@@ -36,6 +36,13 @@ public class OrgClient {
         return calls.call(SERVICE, authorization -> rest.user(authorization, id));
     }
 
+    /** The user with this username in the organization, if any. */
+    public Uni<Optional<User>> userByUsername(String organizationId, String username) {
+        return calls.call(SERVICE, authorization -> rest.users(authorization, organizationId, username))
+                .map(page -> page.flatMap(found -> found.items() == null ? Optional.empty()
+                        : found.items().stream().filter(user -> username.equals(user.username())).findFirst()));
+    }
+
     public Uni<Optional<Organization>> organization(String id) {
         return calls.call(SERVICE, authorization -> rest.organization(authorization, id));
     }
@@ -65,6 +72,10 @@ public class OrgClient {
         public boolean active() {
             return ACTIVE.equals(status);
         }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UserPage(List<User> items, String nextCursor) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

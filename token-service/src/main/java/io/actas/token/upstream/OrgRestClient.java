@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -30,6 +31,11 @@ interface OrgRestClient {
     @GET
     @Path("/users/{id}")
     Uni<OrgClient.User> user(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
+
+    @GET
+    @Path("/users")
+    Uni<OrgClient.UserPage> users(@HeaderParam("Authorization") String authorization,
+            @QueryParam("organizationId") String organizationId, @QueryParam("username") String username);
 
     @GET
     @Path("/organizations/{id}")

@@ -33,6 +33,33 @@ public class PolicyClient {
                         : new LinkedHashSet<>(permissions.scopes())).orElse(Set.of()));
     }
 
+    /**
+     * {@code POST /api/v1/decisions/impersonation}: may the actor impersonate the subject? No answer (an outage, or a 404)
+     * fails as {@link UpstreamUnavailableException}: fail closed.
+     */
+    public Uni<ImpersonationDecision> decideImpersonation(ImpersonationQuestion question) {
+        return calls.call(SERVICE, authorization -> rest.decide(authorization, question))
+                .map(answer -> answer.orElseThrow(() -> new UpstreamUnavailableException(SERVICE, null)));
+    }
+
+    /** The decision request of CONTRIBUTING.md. */
+    public record ImpersonationQuestion(String actorId, String subjectId, String clientId, String organizationId,
+            List<String> requestedScopes, String reason, boolean actorTokenHasAct, boolean organizationSwitch) {
+    }
+
+    /** The decision answer of CONTRIBUTING.md ({@code reasonCode} from {@code ReasonCodes}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImpersonationDecision(String decision, String reasonCode, List<String> grantedScopes,
+            Integer maxSessionSeconds, boolean reasonRequired, boolean refreshAllowed, boolean chainingAllowed,
+            String ruleId) {
+
+        public static final String ALLOW = "allow";
+
+        public boolean allowed() {
+            return ALLOW.equals(decision);
+        }
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record EffectivePermissions(String userId, String clientId, String organizationId, List<String> scopes) {
     }

@@ -1,7 +1,9 @@
 package io.actas.token.upstream;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -22,4 +24,10 @@ interface PolicyRestClient {
     Uni<PolicyClient.EffectivePermissions> effective(@HeaderParam("Authorization") String authorization,
             @QueryParam("userId") String userId, @QueryParam("clientId") String clientId,
             @QueryParam("organizationId") String organizationId);
+
+    @POST
+    @Path("/decisions/impersonation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<PolicyClient.ImpersonationDecision> decide(@HeaderParam("Authorization") String authorization,
+            PolicyClient.ImpersonationQuestion question);
 }

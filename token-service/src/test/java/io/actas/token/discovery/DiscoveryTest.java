@@ -42,8 +42,12 @@ class DiscoveryTest {
         assertThat(metadata.getIntrospectionEndpointURI()).isEqualTo(URI.create(issuer + "/oauth2/introspect"));
         assertThat(metadata.getRevocationEndpointURI()).isEqualTo(URI.create(issuer + "/oauth2/revoke"));
         assertThat(metadata.getGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE,
-                GrantType.CLIENT_CREDENTIALS, GrantType.REFRESH_TOKEN, new GrantType("organization_switch"));
-        assertThat(metadata.getResponseTypes()).containsExactly(ResponseType.CODE);
+                GrantType.CLIENT_CREDENTIALS, GrantType.REFRESH_TOKEN, GrantType.TOKEN_EXCHANGE,
+                new GrantType("organization_switch"));
+        // WSO2's step 1 of impersonation (issue 5)
+        assertThat(metadata.getResponseTypes()).containsExactly(ResponseType.CODE, new ResponseType("subject_token"),
+                new ResponseType("id_token", "subject_token"));
+        assertThat(metadata.getClaims()).contains("act", "imp", "may_act");
         assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
         assertThat(metadata.getTokenEndpointAuthMethods()).containsExactly(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
                 ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.NONE);

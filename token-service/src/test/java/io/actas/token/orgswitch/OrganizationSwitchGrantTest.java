@@ -21,10 +21,13 @@ import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 
+import io.actas.events.EventTypes;
+import io.actas.events.ReasonCodes;
 import io.actas.token.issue.TokenIssuer;
 import io.actas.token.testing.AuthorizationServer;
 import io.actas.token.testing.CodeFlow;
 import io.actas.token.testing.Directory;
+import io.actas.token.testing.ImpersonationEvents;
 import io.actas.token.testing.OrgSwitches;
 import io.actas.token.testing.OrgTree;
 import io.actas.token.testing.StubbedUpstreams;
@@ -34,6 +37,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 @WithTestResource(StubbedUpstreams.class)
@@ -160,6 +164,7 @@ class OrganizationSwitchGrantTest {
         String sid = OrgSwitches.sessionId();
         String input = impersonated(OrgTree.OLGA, OrgTree.IVY, sid, "TICKET-8", Duration.ofSeconds(90));
         Instant inputExpiry = expiry(input);
+        ImpersonationEvents events = ImpersonationEvents.read();
 
         Response response = switches.send(input, OrgTree.TEAM.id(), "openid tickets:read tickets:write orgs:read");
 
@@ -177,13 +182,29 @@ class OrganizationSwitchGrantTest {
         assertThat(claims.getStringClaim("user_org")).isEqualTo(OrgTree.ROOT.id());
         assertThat(claims.getStringClaim("scope")).isEqualTo("openid tickets:read tickets:write");
         assertThat(claims.getExpirationTime().toInstant()).isBeforeOrEqualTo(inputExpiry);
+        // announced through the outbox (issue 5) on impersonation.events
+        try (events) {
+            JsonObject switched = events.await(ImpersonationEvents.where(EventTypes.ORG_SWITCHED, "sessionId", sid,
+                    "organizationId", OrgTree.TEAM.id()), 1, Duration.ofSeconds(20)).get(0);
+            assertThat(switched.getString("_key")).isEqualTo(OrgTree.IVY.id());
+            assertThat(switched.getJsonObject("data").getString("tokenId")).isEqualTo(claims.getJWTID());
+            assertThat(switched.getJsonObject("data").getString("fromOrganizationId")).isEqualTo(OrgTree.ROOT.id());
+            assertThat(switched.getJsonObject("data").getJsonObject("act").getString("sub")).isEqualTo(OrgTree.OLGA.id());
+        }
     }
 
     @Test
     void impersonatedSwitchWhenActorLacksOrgImpersonationThenAccessDenied() {
         String input = impersonated(OrgTree.NED, OrgTree.IVY, OrgSwitches.sessionId(), null, Duration.ofMinutes(2));
+        ImpersonationEvents events = ImpersonationEvents.read();
 
         assertDenied(switches.send(input, OrgTree.TEAM.id(), "tickets:read"));
+        // the answer is vague, the event precise (issue 5's outbox)
+        try (events) {
+            events.await(ImpersonationEvents.where(EventTypes.DENIED, "clientId", client.clientId(), "actorId",
+                    OrgTree.NED.id(), "flow", "organization_switch", "reasonCode", ReasonCodes.MISSING_PERMISSION), 1,
+                    Duration.ofSeconds(20));
+        }
     }
 
     @Test

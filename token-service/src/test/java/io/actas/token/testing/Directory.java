@@ -24,7 +24,23 @@ public final class Directory {
     public static final User CAROL = new User("u-carol", "carol", "carol-password", "carol@example.org",
             "Carol Example", ROOT, "active", List.of("orgs:read"));
 
-    private static final List<User> USERS = List.of(ALICE, BOB, DORA, CAROL);
+    /** A support engineer: holds impersonation (issue 5), so may act as users of the root organization. */
+    public static final User SAM = new User("u-sam", "sam", "sam-password", "sam@example.org", "Sam Support", ROOT,
+            "active", List.of("impersonation", "orgs:read", "tickets:read", "tickets:write"));
+    /** Another support engineer: Sam may act as her (her permissions are within his). */
+    public static final User SUE = new User("u-sue", "sue", "sue-password", "sue@example.org", "Sue Support", ROOT,
+            "active", List.of("impersonation", "orgs:read"));
+    /** A user whose impersonation the policy allows only with a reason. */
+    public static final User RITA = new User("u-rita", "rita", "rita-password", "rita@example.org", "Rita Reason", ROOT,
+            "active", List.of("tickets:read"));
+    /** An administrator: holds a permission Sam lacks, so impersonating her breaks the privilege ceiling. */
+    public static final User ADA = new User("u-ada", "ada", "ada-password", "ada@example.org", "Ada Admin", ROOT,
+            "active", List.of("orgs:read", "policies:write"));
+
+    /** Subjects whose impersonation the stubbed policy allows only with a reason. */
+    static final List<String> REASON_REQUIRED = List.of(RITA.id());
+
+    private static final List<User> USERS = List.of(ALICE, BOB, DORA, CAROL, SAM, SUE, RITA, ADA);
 
     private Directory() {
     }

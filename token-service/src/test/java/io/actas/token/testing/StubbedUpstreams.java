@@ -30,6 +30,8 @@ public class StubbedUpstreams implements QuarkusTestResourceLifecycleManager {
     private volatile String mode = "up";
     private volatile String lastAuthorization;
     private final Map<String, String> statuses = new ConcurrentHashMap<>();
+    /** Overrides of the impersonation decision's limits ({@code /_stub/policy/{key}/{value}}). */
+    private final Map<String, String> policy = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -88,17 +90,22 @@ public class StubbedUpstreams implements QuarkusTestResourceLifecycleManager {
             boolean valid = user != null && user.password().equals(body.getString("password"));
             json(request, 200, valid ? new JsonObject().put("valid", true).put("userId", user.id())
                     .put("organizationId", user.organizationId()) : new JsonObject().put("valid", false));
+        } else if (path.equals("/api/v1/decisions/impersonation")) {
+            json(request, 200, decide(body));
+        } else if (path.equals("/api/v1/users")) {
+            Directory.User user = Directory.byUsername(request.getParam("username"));
+            JsonArray items = new JsonArray();
+            if (user != null && user.organizationId().equals(request.getParam("organizationId"))) {
+                items.add(user(user));
+            }
+            json(request, 200, new JsonObject().put("items", items));
         } else if (path.startsWith("/api/v1/users/")) {
             Directory.User user = Directory.byId(path.substring("/api/v1/users/".length()));
             if (user == null) {
                 json(request, 404, new JsonObject().put("status", 404));
                 return;
             }
-            json(request, 200, new JsonObject().put("id", user.id()).put("username", user.username())
-                    .put("email", user.email()).put("displayName", user.displayName())
-                    .put("organizationId", user.organizationId())
-                    .put("status", statuses.getOrDefault(user.id(), user.status()))
-                    .put("createdAt", "2026-01-01T00:00:00Z"));
+            json(request, 200, user(user));
         } else if (path.startsWith("/api/v1/organizations/")) {
             String id = path.substring("/api/v1/organizations/".length());
             String name = Directory.ORGANIZATIONS.get(id);
@@ -119,9 +126,64 @@ public class StubbedUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    private JsonObject user(Directory.User user) {
+        return new JsonObject().put("id", user.id()).put("username", user.username())
+                .put("email", user.email()).put("displayName", user.displayName())
+                .put("organizationId", user.organizationId())
+                .put("status", statuses.getOrDefault(user.id(), user.status()))
+                .put("createdAt", "2026-01-01T00:00:00Z");
+    }
+
+    /**
+     * policy-service's impersonation decision over the fixed directory: its guards (self, subject unknown or inactive,
+     * same organization, the impersonation permission, the privilege ceiling), then one rule allowing everything else,
+     * requiring a reason for {@link Directory#REASON_REQUIRED} subjects and refusing chaining.
+     */
+    private JsonObject decide(JsonObject question) {
+        String actorId = question.getString("actorId");
+        String subjectId = question.getString("subjectId");
+        Directory.User actor = Directory.byId(actorId);
+        Directory.User subject = Directory.byId(subjectId);
+        String denial = null;
+        if (actorId.equals(subjectId)) {
+            denial = "self_impersonation";
+        } else if (actor == null || !"active".equals(statuses.getOrDefault(actor.id(), actor.status()))) {
+            denial = "actor_inactive";
+        } else if (subject == null) {
+            denial = "subject_not_found";
+        } else if (!"active".equals(statuses.getOrDefault(subject.id(), subject.status()))) {
+            denial = "subject_inactive";
+        } else if (!actor.organizationId().equals(subject.organizationId())) {
+            denial = "organization_mismatch";
+        } else if (!actor.permissions().contains("impersonation")) {
+            denial = "missing_permission";
+        } else if (!actor.permissions().containsAll(subject.permissions())) {
+            denial = "privilege_ceiling";
+        } else if (question.getBoolean("actorTokenHasAct", false)) {
+            denial = "chaining_forbidden";
+        } else if (Directory.REASON_REQUIRED.contains(subjectId) && question.getString("reason") == null) {
+            denial = "reason_required";
+        }
+        if (denial != null) {
+            return new JsonObject().put("decision", "deny").put("reasonCode", denial).put("grantedScopes", new JsonArray())
+                    .put("ruleId", denial.equals("reason_required") ? "rule-support" : null);
+        }
+        JsonArray requested = question.getJsonArray("requestedScopes", new JsonArray());
+        JsonArray granted = new JsonArray();
+        subject.permissions().stream().filter(scope -> requested.isEmpty() || requested.contains(scope))
+                .filter(scope -> !scope.equals("impersonation")).forEach(granted::add);
+        return new JsonObject().put("decision", "allow").put("reasonCode", "allowed").put("grantedScopes", granted)
+                .put("maxSessionSeconds", Integer.parseInt(policy.getOrDefault("max-session", "3600")))
+                .put("reasonRequired", Directory.REASON_REQUIRED.contains(subjectId))
+                .put("refreshAllowed", Boolean.parseBoolean(policy.getOrDefault("refresh", "true")))
+                .put("chainingAllowed", false).put("ruleId", "rule-support");
+    }
+
     private void control(HttpServerRequest request, String[] command) {
         switch (command[0]) {
             case "mode" -> mode = command[1];
+            case "policy" -> policy.put(command[1], command[2]);
+            case "policy-reset" -> policy.clear();
             case "users" -> statuses.put(command[1], command[3]);
             case "last-authorization" -> {
                 request.response().end(lastAuthorization == null ? "" : lastAuthorization);

@@ -25,6 +25,21 @@ public final class Stubs {
         mode("hang");
     }
 
+    /** The impersonation decision's session limit, in seconds. */
+    public static void maxSessionSeconds(int seconds) {
+        given().baseUri(url()).post("/_stub/policy/max-session/" + seconds).then().statusCode(204);
+    }
+
+    /** Whether the impersonation decision allows refresh tokens. */
+    public static void refreshAllowed(boolean allowed) {
+        given().baseUri(url()).post("/_stub/policy/refresh/" + allowed).then().statusCode(204);
+    }
+
+    /** The impersonation decision's defaults again. */
+    public static void resetPolicy() {
+        given().baseUri(url()).post("/_stub/policy-reset").then().statusCode(204);
+    }
+
     public static void userStatus(String userId, String status) {
         given().baseUri(url()).post("/_stub/users/" + userId + "/status/" + status).then().statusCode(204);
     }

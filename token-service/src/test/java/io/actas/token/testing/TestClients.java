@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 public final class TestClients {
 
     public static final String REDIRECT_URI = "https://app.example.org/callback";
+    public static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
     private final Map<String, Object> body = new LinkedHashMap<>();
     private final List<String> grants = new ArrayList<>();
@@ -37,6 +38,16 @@ public final class TestClients {
 
     public static TestClients publicClient() {
         return new TestClients("public");
+    }
+
+    /**
+     * A support console (issue 5): login flow plus token exchange, registered for impersonation, with the scopes the
+     * stubbed directory knows.
+     */
+    public static TestClients supportConsole() {
+        return confidential().loginFlow().grants(TOKEN_EXCHANGE)
+                .scopes("openid", "profile", "impersonation", "orgs:read", "tickets:read", "tickets:write")
+                .with("impersonationEnabled", true);
     }
 
     public TestClients grants(String... grantTypes) {
