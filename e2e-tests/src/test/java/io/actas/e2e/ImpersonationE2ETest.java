@@ -99,8 +99,7 @@ class ImpersonationE2ETest {
         TokenResponse exchanged = exchange(agentToken, "Ticket 4711");
         assertTrue(exchanged.indicatesSuccess(), () -> exchanged.toErrorResponse().getErrorObject().toJSONObject().toString());
         AccessTokenResponse success = exchanged.toSuccessResponse();
-        assertEquals("urn:ietf:params:oauth:token-type:access_token",
-                success.getCustomParameters().get("issued_token_type"));
+        assertEquals(TokenTypeURI.ACCESS_TOKEN, success.getTokens().getAccessToken().getIssuedTokenType());
         String impersonated = success.getTokens().getAccessToken().getValue();
 
         JWTClaimsSet claims = LoginE2ETest.resourceServerValidates(impersonated);
@@ -117,9 +116,13 @@ class ImpersonationE2ETest {
         as(Suite.TOKEN).get("/api/v1/impersonation-sessions?subjectId=" + customerId).then().statusCode(200)
                 .body("items.id", hasItem(sessionId));
 
-        List<Map<String, Object>> events = Topics.read("impersonation.events", customerId, Duration.ofSeconds(30), 2);
-        assertTrue(events.stream().anyMatch(e -> "io.actas.impersonation.session.started".equals(e.get("type"))));
-        assertTrue(events.stream().anyMatch(e -> "io.actas.impersonation.token.issued".equals(e.get("type"))));
+        List<Map<String, Object>> events = Topics.read("impersonation.events", customerId, Duration.ofSeconds(30),
+                seen -> hasType(seen, "io.actas.impersonation.session.started")
+                        && hasType(seen, "io.actas.impersonation.token.issued"));
+        Map<String, Object> started = events.stream()
+                .filter(e -> "io.actas.impersonation.session.started".equals(e.get("type"))).findFirst().orElseThrow();
+        assertEquals(sessionId, ((Map<?, ?>) started.get("data")).get("sessionId"));
+        assertEquals(agentId, ((Map<?, ?>) started.get("data")).get("actorId"));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> as(Suite.AUDIT)
@@ -144,9 +147,13 @@ class ImpersonationE2ETest {
         assertFalse(refused.indicatesSuccess());
         ErrorObject error = refused.toErrorResponse().getErrorObject();
         assertEquals("access_denied", error.getCode());
-        List<Map<String, Object>> events = Topics.read("impersonation.events", customerId, Duration.ofSeconds(30), 1);
-        assertTrue(events.stream().anyMatch(e -> "io.actas.impersonation.denied".equals(e.get("type"))
-                && "reason_required".equals(((Map<?, ?>) e.get("data")).get("reasonCode"))), events::toString);
+        Topics.read("impersonation.events", customerId, Duration.ofSeconds(30),
+                seen -> seen.stream().anyMatch(e -> "io.actas.impersonation.denied".equals(e.get("type"))
+                        && "reason_required".equals(((Map<?, ?>) e.get("data")).get("reasonCode"))));
+    }
+
+    static boolean hasType(List<Map<String, Object>> events, String type) {
+        return events.stream().anyMatch(e -> type.equals(e.get("type")));
     }
 
     static TokenResponse exchange(String actorToken, String reason) throws Exception {

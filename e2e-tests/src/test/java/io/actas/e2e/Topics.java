@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,12 @@ final class Topics {
 
     /** The CloudEvents on {@code topic} whose record key is {@code key}, waiting until at least {@code atLeast} arrived. */
     static List<Map<String, Object>> read(String topic, String key, Duration timeout, int atLeast) {
+        return read(topic, key, timeout, events -> events.size() >= atLeast);
+    }
+
+    /** The CloudEvents of {@code topic} keyed {@code key}, read until {@code done} holds for them. */
+    static List<Map<String, Object>> read(String topic, String key, Duration timeout,
+            Predicate<List<Map<String, Object>>> done) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
@@ -36,7 +43,7 @@ final class Topics {
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline) && events.size() < atLeast) {
+            while (Instant.now().isBefore(deadline) && !done.test(events)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (key.equals(record.key())) {
                         events.add(parse(record.value()));
@@ -44,8 +51,8 @@ final class Topics {
                 }
             }
         }
-        if (events.size() < atLeast) {
-            throw new AssertionError("expected " + atLeast + " event(s) keyed " + key + " on " + topic + ", got " + events);
+        if (!done.test(events)) {
+            throw new AssertionError("the awaited events keyed " + key + " did not arrive on " + topic + "; got " + events);
         }
         return events;
     }
