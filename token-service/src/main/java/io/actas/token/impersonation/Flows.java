@@ -11,6 +11,8 @@ public final class Flows {
     public static final String LOGIN_PROMPT = "login_prompt";
     /** RFC 8693 delegation: the subject's own token and a service's actor token. */
     public static final String DELEGATION = "delegation";
+    /** WSO2's {@code organization_switch} of an impersonated token into a child organization (issue 8). */
+    public static final String ORGANIZATION_SWITCH = "organization_switch";
 
     private Flows() {
     }

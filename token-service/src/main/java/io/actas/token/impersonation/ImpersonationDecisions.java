@@ -33,10 +33,19 @@ public class ImpersonationDecisions {
      */
     public Uni<PolicyClient.ImpersonationDecision> decide(Attempt attempt, Set<String> requestedScopes,
             boolean actorTokenHasAct) {
+        return decide(attempt, requestedScopes, actorTokenHasAct, false);
+    }
+
+    /**
+     * {@link #decide(Attempt, Set, boolean)}, or with {@code organizationSwitch} the organization impersonation of
+     * issue 8: the actor needs {@code org_impersonation}, and {@code attempt.organizationId()} is the switched one.
+     */
+    public Uni<PolicyClient.ImpersonationDecision> decide(Attempt attempt, Set<String> requestedScopes,
+            boolean actorTokenHasAct, boolean organizationSwitch) {
         List<String> scopes = requestedScopes.stream().filter(scope -> !Scopes.OIDC.contains(scope)).toList();
         PolicyClient.ImpersonationQuestion question = new PolicyClient.ImpersonationQuestion(attempt.actorId(),
                 attempt.subjectId(), attempt.clientId(), attempt.organizationId(), scopes, attempt.reason(),
-                actorTokenHasAct, false);
+                actorTokenHasAct, organizationSwitch);
         return policy.decideImpersonation(question)
                 .onFailure(UpstreamUnavailableException.class)
                 .recoverWithUni(() -> denials.deny(attempt, ReasonCodes.POLICY_UNAVAILABLE, null,

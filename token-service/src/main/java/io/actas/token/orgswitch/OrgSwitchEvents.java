@@ -11,6 +11,7 @@ import io.actas.events.EventTypes;
 import io.actas.events.OrgSwitched;
 import io.actas.token.impersonation.Attempt;
 import io.actas.token.impersonation.Denials;
+import io.actas.token.impersonation.Flows;
 import io.actas.token.issue.TokenIssuer;
 import io.actas.token.oauth.OAuthErrors;
 import io.actas.token.oauth.OAuthException;
@@ -19,15 +20,13 @@ import io.actas.token.upstream.OrgClient;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What an organization switch announces: the one way it is refused (STYLE rule 7 — the precise reason code goes into
- * the {@code io.actas.impersonation.denied} event when the input token is impersonated, the client gets the vague
- * {@code access_denied}), and the {@code io.actas.impersonation.org.switched} event of an impersonated switch.
+ * What an organization switch announces: the one way it is refused (STYLE rule 7 — for an impersonated input the
+ * precise reason code goes into the {@code io.actas.impersonation.denied} event through {@link Denials}; the client
+ * gets the vague {@code access_denied}), and the {@code io.actas.impersonation.org.switched} event of an impersonated
+ * switch, written to the outbox in the transaction that recorded the new token.
  */
 @ApplicationScoped
 public class OrgSwitchEvents {
-
-    /** The {@code flow} of the switch's denial events ({@code ImpersonationDenied}). */
-    public static final String FLOW = "organization_switch";
 
     private static final Logger LOG = Logger.getLogger(OrgSwitchEvents.class);
 
@@ -44,34 +43,32 @@ public class OrgSwitchEvents {
         return new OAuthException(OAuthErrors.ACCESS_DENIED, "The organization switch is not allowed.", 403, null);
     }
 
+    /** The impersonation an impersonated switch asks for: what its denial event names. */
+    public static Attempt attempt(SwitchSource source, String clientId, String organizationId) {
+        return new Attempt(Flows.ORGANIZATION_SWITCH, source.actorId(), source.subject(), clientId, organizationId,
+                source.imp() == null ? null : source.imp().reason());
+    }
+
     /** Records the refusal and fails with {@link #accessDenied()}. */
     public <T> Uni<T> deny(SwitchSource source, String clientId, String organizationId, String reasonCode) {
-        return deny(source, clientId, organizationId, reasonCode, null, accessDenied());
-    }
-
-    /** Records the refusal and fails with {@code answer}. */
-    public <T> Uni<T> deny(SwitchSource source, String clientId, String organizationId, String reasonCode, String ruleId,
-            OAuthException answer) {
-        if (!source.impersonated()) {
-            LOG.infof("Organization switch denied (%s): client %s, organization %s", reasonCode, clientId,
-                    organizationId);
-            return Uni.createFrom().failure(answer);
+        if (source.impersonated()) {
+            return denials.deny(attempt(source, clientId, organizationId), reasonCode, null, accessDenied());
         }
-        Attempt attempt = new Attempt(FLOW, source.actorId(), source.subject(), clientId, organizationId,
-                source.imp() == null ? null : source.imp().reason());
-        return denials.deny(attempt, reasonCode, ruleId, answer);
+        // a user's own switch is no impersonation: no impersonation event, the reason in the log only
+        LOG.infof("Organization switch denied (%s): client %s, organization %s", reasonCode, clientId, organizationId);
+        return Uni.createFrom().failure(accessDenied());
     }
 
-    /**
-     * The hook for {@code io.actas.impersonation.org.switched}: called in the transaction that recorded the switched token.
-     */
+    /** {@code io.actas.impersonation.org.switched} for an impersonated switch. Joins the caller's transaction. */
     public Uni<Void> switched(SwitchSource source, String clientId, OrgClient.Organization organization, Set<String> scopes,
             TokenIssuer.Signed signed) {
         if (!source.impersonated()) {
             return Uni.createFrom().voidItem();
         }
-        return outbox.append(EventTypes.ORG_SWITCHED, source.subject(), new OrgSwitched(source.sessionId(), signed.jti(),
-                source.actorId(), source.subject(), clientId, source.organizationId(), organization.id(),
-                organization.name(), List.copyOf(scopes), signed.expiresAt(), source.act())).replaceWithVoid();
+        return outbox.append(EventTypes.ORG_SWITCHED, source.subject(),
+                new OrgSwitched(source.sessionId(), signed.jti(), source.actorId(), source.subject(), clientId,
+                        source.organizationId(), organization.id(), organization.name(), List.copyOf(scopes),
+                        signed.expiresAt(), source.act()))
+                .replaceWithVoid();
     }
 }

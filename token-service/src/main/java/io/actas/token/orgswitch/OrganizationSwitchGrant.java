@@ -14,14 +14,19 @@ import io.actas.events.ReasonCodes;
 import io.actas.token.client.Client;
 import io.actas.token.grant.RequestedScopes;
 import io.actas.token.grant.TokenGrant;
+import io.actas.token.impersonation.ImpersonationDecisions;
+import io.actas.token.impersonation.ImpersonationService;
 import io.actas.token.issue.TokenIssuer;
 import io.actas.token.issue.TokenResponse;
 import io.actas.token.issue.TokenSpec;
 import io.actas.token.issue.UserClaims;
 import io.actas.token.oauth.GrantTypes;
+import io.actas.token.oauth.OAuthErrors;
 import io.actas.token.oauth.OAuthException;
 import io.actas.token.oauth.OAuthParameters;
 import io.actas.token.oauth.Scopes;
+import io.actas.token.session.ImpersonationSession;
+import io.actas.token.session.ImpersonationSessionService;
 import io.actas.token.upstream.OrgClient;
 import io.actas.token.upstream.PolicyClient;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -49,14 +54,19 @@ public class OrganizationSwitchGrant implements TokenGrant {
     private final SwitchSources sources;
     private final OrgClient org;
     private final PolicyClient policy;
+    private final ImpersonationDecisions decisions;
+    private final ImpersonationSessionService sessions;
     private final TokenIssuer issuer;
     private final OrgSwitchEvents events;
 
-    public OrganizationSwitchGrant(SwitchSources sources, OrgClient org, PolicyClient policy, TokenIssuer issuer,
+    public OrganizationSwitchGrant(SwitchSources sources, OrgClient org, PolicyClient policy,
+            ImpersonationDecisions decisions, ImpersonationSessionService sessions, TokenIssuer issuer,
             OrgSwitchEvents events) {
         this.sources = sources;
         this.org = org;
         this.policy = policy;
+        this.decisions = decisions;
+        this.sessions = sessions;
         this.issuer = issuer;
         this.events = events;
     }
@@ -79,7 +89,7 @@ public class OrganizationSwitchGrant implements TokenGrant {
         Set<String> requested = RequestedScopes.of(client, parameters.optional("scope"));
         return sources.read(token, client).flatMap(found -> {
             SwitchSource source = found.orElseThrow(() -> OAuthException.invalidGrant(INVALID_TOKEN));
-            return org.organization(organizationId).flatMap(organization -> {
+            return ceiling(source).flatMap(ceiling -> org.organization(organizationId).flatMap(organization -> {
                 Optional<String> refused = checkOrganization(source, organization, client);
                 if (refused.isPresent()) {
                     return events.deny(source, client.clientId, organizationId, refused.get());
@@ -91,9 +101,39 @@ public class OrganizationSwitchGrant implements TokenGrant {
                         return events.deny(source, client.clientId, organizationId, denied.get());
                     }
                     Set<String> scopes = holdable(requested, facts.subjectScopes());
-                    return issue(client, source, target, facts.subject().orElseThrow(), scopes);
+                    OrgClient.User subject = facts.subject().orElseThrow();
+                    if (!source.impersonated()) {
+                        return issue(client, source, target, subject, scopes, ceiling);
+                    }
+                    // DESIGN §4: the policy decides the organization impersonation (denial recorded by decisions)
+                    return decisions.decide(OrgSwitchEvents.attempt(source, client.clientId, organizationId), scopes,
+                            source.act().act() != null, true)
+                            .onFailure(OrganizationSwitchGrant::accessDenied)
+                            .transform(refusal -> OrgSwitchEvents.accessDenied())
+                            .flatMap(decision -> issue(client, source, target, subject,
+                                    ImpersonationService.finalScopes(scopes, decision.grantedScopes()), ceiling));
                 });
-            });
+            }));
+        });
+    }
+
+    /** A policy refusal (its event is recorded): answered like every other refused switch. */
+    private static boolean accessDenied(Throwable failure) {
+        return failure instanceof OAuthException oauth && OAuthErrors.ACCESS_DENIED.equals(oauth.error());
+    }
+
+    /**
+     * What the new token may not outlive: the input token's expiry and, when impersonated, its session's end. An ended
+     * or expired session makes the token invalid (its tokens are revoked with it; this also covers the race).
+     */
+    private Uni<Instant> ceiling(SwitchSource source) {
+        if (!source.impersonated()) {
+            return Uni.createFrom().item(source.expiresAt());
+        }
+        return sessions.find(source.sessionId()).map(found -> {
+            ImpersonationSession session = found.filter(candidate -> candidate.live(Instant.now()))
+                    .orElseThrow(() -> OAuthException.invalidGrant(INVALID_TOKEN));
+            return session.expiresAt.isBefore(source.expiresAt()) ? session.expiresAt : source.expiresAt();
         });
     }
 
@@ -203,8 +243,8 @@ public class OrganizationSwitchGrant implements TokenGrant {
     /** Signs the switched token and announces it in one transaction. */
     @WithTransaction
     Uni<TokenResponse> issue(Client client, SwitchSource source, OrgClient.Organization organization,
-            OrgClient.User subject, Set<String> scopes) {
-        Duration lifetime = lifetime(client, source);
+            OrgClient.User subject, Set<String> scopes, Instant ceiling) {
+        Duration lifetime = lifetime(client, source, ceiling);
         UserClaims claims = new UserClaims(subject.id(), subject.username(), subject.email(), subject.displayName(),
                 subject.organizationId(), organization.id(), organization.name());
         TokenSpec spec = TokenSpec.forUser(client.clientId, claims, scopes, lifetime, source.familyId(), null, null);
@@ -218,13 +258,13 @@ public class OrganizationSwitchGrant implements TokenGrant {
     }
 
     /**
-     * The client's access (or impersonated) token lifetime, cut at the input token's expiry — and so at its session's
-     * end, which the input token never outlives.
+     * The client's access (or impersonated) token lifetime, cut at the ceiling: the input token's expiry and its
+     * session's end.
      */
-    private static Duration lifetime(Client client, SwitchSource source) {
+    private static Duration lifetime(Client client, SwitchSource source, Instant ceiling) {
         Duration configured = Duration.ofSeconds(source.impersonated() ? client.impersonationTokenLifetime
                 : client.accessTokenLifetime);
-        Duration left = Duration.between(Instant.now(), source.expiresAt()).withNanos(0);
+        Duration left = Duration.between(Instant.now(), ceiling).withNanos(0);
         Duration lifetime = configured.compareTo(left) < 0 ? configured : left;
         return lifetime.isNegative() || lifetime.isZero() ? Duration.ofSeconds(1) : lifetime;
     }

@@ -5,15 +5,20 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Supplier;
 
-import io.actas.events.Act;
-import io.actas.token.issue.Imp;
+import io.actas.token.client.ClientService;
+import io.actas.token.impersonation.ActChain;
+import io.actas.token.impersonation.Flows;
+import io.actas.token.impersonation.Impersonation;
+import io.actas.token.impersonation.ImpersonationService;
 import io.actas.token.issue.TokenIssuer;
 import io.actas.token.issue.TokenSpec;
 import io.actas.token.issue.UserClaims;
+import io.actas.token.oauth.GrantTypes;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
 
 /** Sends {@code grant_type=organization_switch} requests, and mints the tokens they start from. */
 public final class OrgSwitches {
@@ -47,25 +52,36 @@ public final class OrgSwitches {
         return response.path("access_token");
     }
 
-    /**
-     * An impersonated access token of {@code client} for {@code organizationId}, signed through the service's own
-     * {@link TokenIssuer} (what token exchange issues): {@code sub} = the subject, {@code act.sub} = the actor.
-     */
-    public static String impersonated(TokenIssuer issuer, String clientId, Directory.User actor, Directory.User subject,
-            String organizationId, String sessionId, String reason, List<String> scopes, Duration lifetime) {
-        UserClaims claims = new UserClaims(subject.id(), subject.username(), subject.email(), subject.displayName(),
-                subject.organizationId(), organizationId, null);
-        TokenSpec spec = TokenSpec.forUser(clientId, claims, new LinkedHashSet<>(scopes), lifetime, null, null, null)
-                .impersonated(new Act(actor.id(), issuer.issuer(), null), new Imp(sessionId, reason), lifetime);
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> issuer.accessToken(spec)).jwt();
-        } catch (Throwable e) {
-            throw new IllegalStateException("Could not mint the impersonated token", e);
-        }
+    /** A user's own access token of {@code clientId} for {@code organizationId}, signed by the service's issuer. */
+    public static String userToken(TokenIssuer issuer, String clientId, Directory.User user, String organizationId,
+            List<String> scopes, Duration lifetime) {
+        TokenSpec spec = TokenSpec.forUser(clientId, claims(user, organizationId), new LinkedHashSet<>(scopes), lifetime,
+                null, null, null);
+        return await(() -> issuer.accessToken(spec)).jwt();
     }
 
-    /** A session id for a minted impersonated token. */
-    public static String sessionId() {
-        return UUID.randomUUID().toString();
+    /**
+     * An impersonated access token with a live session, issued through the service's own {@link ImpersonationService}
+     * without asking the policy — for the combinations token exchange refuses, to show the switch refuses them too.
+     */
+    public static String impersonated(ImpersonationService impersonation, ClientService clients, TokenIssuer issuer,
+            String clientId, Directory.User actor, Directory.User subject, String organizationId, List<String> scopes) {
+        return await(() -> clients.lookup(clientId).flatMap(client -> impersonation.issue(new Impersonation(client,
+                GrantTypes.TOKEN_EXCHANGE, Flows.TOKEN_EXCHANGE, ActChain.of(actor.id(), issuer.issuer()),
+                claims(subject, organizationId), new LinkedHashSet<>(scopes), null, "test-minted", false,
+                Duration.ofMinutes(10), null, null, null, null)))).accessToken();
+    }
+
+    private static UserClaims claims(Directory.User user, String organizationId) {
+        return new UserClaims(user.id(), user.username(), user.email(), user.displayName(), user.organizationId(),
+                organizationId, null);
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            throw new IllegalStateException("Could not mint the token", e);
+        }
     }
 }

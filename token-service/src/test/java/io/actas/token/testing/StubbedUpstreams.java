@@ -3,6 +3,8 @@ package io.actas.token.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,7 +138,8 @@ public class StubbedUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /**
      * policy-service's impersonation decision over the fixed directory: its guards (self, subject unknown or inactive,
-     * same organization, the impersonation permission, the privilege ceiling), then one rule allowing everything else,
+     * same organization, the impersonation permission — org_impersonation for an organization switch —, the privilege
+     * ceiling in the organization impersonated in), then one rule allowing everything else,
      * requiring a reason for {@link Directory#REASON_REQUIRED} subjects and refusing chaining.
      */
     private JsonObject decide(JsonObject question) {
@@ -144,6 +147,8 @@ public class StubbedUpstreams implements QuarkusTestResourceLifecycleManager {
         String subjectId = question.getString("subjectId");
         Directory.User actor = Directory.byId(actorId);
         Directory.User subject = Directory.byId(subjectId);
+        boolean organizationSwitch = question.getBoolean("organizationSwitch", false);
+        String organizationId = question.getString("organizationId");
         String denial = null;
         if (actorId.equals(subjectId)) {
             denial = "self_impersonation";
@@ -155,23 +160,28 @@ public class StubbedUpstreams implements QuarkusTestResourceLifecycleManager {
             denial = "subject_inactive";
         } else if (!actor.organizationId().equals(subject.organizationId())) {
             denial = "organization_mismatch";
-        } else if (!actor.permissions().contains("impersonation")) {
+        } else if (!actor.permissions().contains(organizationSwitch ? "org_impersonation" : "impersonation")) {
             denial = "missing_permission";
-        } else if (!actor.permissions().containsAll(subject.permissions())) {
+        } else if (!OrgTree.held(actor, organizationId).containsAll(OrgTree.held(subject, organizationId))) {
             denial = "privilege_ceiling";
         } else if (question.getBoolean("actorTokenHasAct", false)) {
             denial = "chaining_forbidden";
         } else if (Directory.REASON_REQUIRED.contains(subjectId) && question.getString("reason") == null) {
             denial = "reason_required";
+        } else if (organizationSwitch && policy.containsKey("deny-switch")) {
+            denial = policy.get("deny-switch");
         }
         if (denial != null) {
             return new JsonObject().put("decision", "deny").put("reasonCode", denial).put("grantedScopes", new JsonArray())
-                    .put("ruleId", denial.equals("reason_required") ? "rule-support" : null);
+                    .put("ruleId", denial.equals("reason_required") || denial.equals("denied_by_rule") ? "rule-support"
+                            : null);
         }
         JsonArray requested = question.getJsonArray("requestedScopes", new JsonArray());
         JsonArray granted = new JsonArray();
-        subject.permissions().stream().filter(scope -> requested.isEmpty() || requested.contains(scope))
-                .filter(scope -> !scope.equals("impersonation")).forEach(granted::add);
+        OrgTree.held(subject, organizationId).stream().filter(scope -> requested.isEmpty() || requested.contains(scope))
+                .filter(scope -> !scope.equals("impersonation") && !scope.equals("org_impersonation"))
+                .filter(scope -> !policy.containsKey("grants") || List.of(policy.get("grants").split(",")).contains(scope))
+                .forEach(granted::add);
         return new JsonObject().put("decision", "allow").put("reasonCode", "allowed").put("grantedScopes", granted)
                 .put("maxSessionSeconds", Integer.parseInt(policy.getOrDefault("max-session", "3600")))
                 .put("reasonRequired", Directory.REASON_REQUIRED.contains(subjectId))
@@ -182,7 +192,7 @@ public class StubbedUpstreams implements QuarkusTestResourceLifecycleManager {
     private void control(HttpServerRequest request, String[] command) {
         switch (command[0]) {
             case "mode" -> mode = command[1];
-            case "policy" -> policy.put(command[1], command[2]);
+            case "policy" -> policy.put(command[1], URLDecoder.decode(command[2], StandardCharsets.UTF_8));
             case "policy-reset" -> policy.clear();
             case "users" -> statuses.put(command[1], command[3]);
             case "last-authorization" -> {

@@ -35,6 +35,16 @@ public final class Stubs {
         given().baseUri(url()).post("/_stub/policy/refresh/" + allowed).then().statusCode(204);
     }
 
+    /** The rule's {@code grants.scopes}: the decision grants no scope beyond these. */
+    public static void ruleGrants(String... scopes) {
+        given().baseUri(url()).post("/_stub/policy/grants/" + String.join(",", scopes)).then().statusCode(204);
+    }
+
+    /** Organization switches are denied by the policy with this reason code (a deny rule: {@code denied_by_rule}). */
+    public static void denySwitches(String reasonCode) {
+        given().baseUri(url()).post("/_stub/policy/deny-switch/" + reasonCode).then().statusCode(204);
+    }
+
     /** The impersonation decision's defaults again. */
     public static void resetPolicy() {
         given().baseUri(url()).post("/_stub/policy-reset").then().statusCode(204);
