@@ -259,6 +259,14 @@ class OrganizationSwitchGrantTest {
     }
 
     @Test
+    void organizationIdThatIsNoIdThenInvalidRequest() {
+        Response response = switches.send(ivysToken(), "../users/u-ivy", "tickets:read");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.<String> path("error")).isEqualTo("invalid_request");
+    }
+
+    @Test
     void scopeTheClientIsNotRegisteredForThenInvalidScope() {
         assertThat(switches.send(ivysToken(), OrgTree.TEAM.id(), "clients:write").<String> path("error"))
                 .isEqualTo("invalid_scope");
