@@ -1,15 +1,13 @@
 package io.actas.token.testing;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-/** The users and organizations the stubbed org-service and policy-service know. */
+/** The users the stubbed org-service and policy-service know; the organization tree is {@link OrgTree}. */
 public final class Directory {
 
     public static final String ROOT = "o-root";
     public static final String TEAM = "o-team";
-    public static final Map<String, String> ORGANIZATIONS = Map.of(ROOT, "Root organization", TEAM, "Team");
 
     /** Holds orgs:read and sessions:read for every client. */
     public static final User ALICE = new User("u-alice", "alice", "alice-password", "alice@example.org",

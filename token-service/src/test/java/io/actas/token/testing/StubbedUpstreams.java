@@ -19,7 +19,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * org-service and policy-service as a small in-test Vert.x server speaking their REST contracts (CONTRIBUTING.md), with
- * a fixed directory (see {@link Directory}). Tests switch it to "down" (503) or "hang" (no answer) over HTTP at
+ * a fixed directory (see {@link Directory}) and organization tree ({@link OrgTree}). Tests switch it to "down" (503) or "hang" (no answer) over HTTP at
  * {@code /_stub/mode/{mode}} and change a user's status at {@code /_stub/users/{id}/status/{status}}.
  * <p>
  * It also fixes the application's test port, so the issuer ({@code actas.issuer}) is the URL the tests reach it at and
@@ -108,21 +108,6 @@ public class StubbedUpstreams implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             json(request, 200, user(user));
-        } else if (path.startsWith("/api/v1/organizations/")) {
-            String id = path.substring("/api/v1/organizations/".length());
-            String name = Directory.ORGANIZATIONS.get(id);
-            if (name == null) {
-                json(request, 404, new JsonObject().put("status", 404));
-                return;
-            }
-            json(request, 200, new JsonObject().put("id", id).put("handle", id).put("name", name)
-                    .put("status", "active").put("ancestorIds", new JsonArray()));
-        } else if (path.equals("/api/v1/permissions/effective")) {
-            String userId = request.getParam("userId");
-            Directory.User user = Directory.byId(userId);
-            List<String> scopes = user == null ? List.of() : user.permissions();
-            json(request, 200, new JsonObject().put("userId", userId).put("clientId", request.getParam("clientId"))
-                    .put("organizationId", request.getParam("organizationId")).put("scopes", new JsonArray(scopes)));
         } else {
             json(request, 404, new JsonObject().put("status", 404));
         }
