@@ -19,9 +19,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * org-service and policy-service as a small in-test Vert.x server speaking their REST contracts (CONTRIBUTING.md), with
- * a fixed directory (see {@link Directory}) and organization tree ({@link OrgTree}). Tests switch it to "down" (503) or "hang"
- * (no answer) over HTTP at
- * {@code /_stub/mode/{mode}} and change a user's status at {@code /_stub/users/{id}/status/{status}}.
+ * a fixed directory ({@link Directory}) and organization tree ({@link OrgTree}). Tests switch it to "down" (503) or
+ * "hang" (no answer) over HTTP at {@code /_stub/mode/{mode}} and change a user's status at
+ * {@code /_stub/users/{id}/status/{status}}.
  * <p>
  * It also fixes the application's test port, so the issuer ({@code actas.issuer}) is the URL the tests reach it at and
  * an unmodified OAuth client library can resolve discovery.
