@@ -1,6 +1,7 @@
 package io.actas.token.orgswitch;
 
 import static io.actas.token.testing.ImpersonationEvents.where;
+import static io.actas.token.testing.OrgSwitches.assertDenied;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -245,11 +246,5 @@ class ImpersonatedOrganizationSwitchTest extends ImpersonationTestSupport {
         return events.await(where(EventTypes.DENIED, "clientId", claims.getStringClaim("client_id"), "actorId", actorId,
                 "subjectId", claims.getSubject(), "reasonCode", reasonCode, "flow", "organization_switch"), 1, WAIT)
                 .get(0).getJsonObject("data");
-    }
-
-    private static void assertDenied(Response response) {
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.<String> path("error")).isEqualTo("access_denied");
-        assertThat(response.<String> path("error_description")).isEqualTo("The organization switch is not allowed.");
     }
 }

@@ -1,5 +1,6 @@
 package io.actas.token.orgswitch;
 
+import static io.actas.token.testing.OrgSwitches.assertDenied;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +39,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(StubbedUpstreams.class)
 class OrganizationSwitchGrantTest {
-
-    private static final String DENIED = "The organization switch is not allowed.";
 
     @TestHTTPResource
     URL url;
@@ -320,13 +319,6 @@ class OrganizationSwitchGrantTest {
     private Response introspect(String token) {
         return given().auth().preemptive().basic(client.clientId(), client.secret()).formParam("token", token)
                 .post("/oauth2/introspect");
-    }
-
-    private static void assertDenied(Response response) {
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.<String> path("error")).isEqualTo("access_denied");
-        assertThat(response.<String> path("error_description")).isEqualTo(DENIED);
-        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
     }
 
     private static void assertInvalidGrant(Response response) {

@@ -1,6 +1,7 @@
 package io.actas.token.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -50,6 +51,14 @@ public final class OrgSwitches {
             throw new AssertionError("Switch failed: " + response.statusCode() + " " + response.asString());
         }
         return response.path("access_token");
+    }
+
+    /** The answer every refused switch gets: vague, the same for every check (DESIGN §3). */
+    public static void assertDenied(Response response) {
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.<String> path("error")).isEqualTo("access_denied");
+        assertThat(response.<String> path("error_description")).isEqualTo("The organization switch is not allowed.");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
     }
 
     /** A user's own access token of {@code clientId} for {@code organizationId}, signed by the service's issuer. */
